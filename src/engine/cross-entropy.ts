@@ -1,0 +1,100 @@
+import { checkGrad, checkInput, describe } from './checks';
+import { Layer } from './layer';
+import { allocate, Tensor, type DType } from './tensor';
+
+/**
+ * Mean cross-entropy of class scores against integer labels, computed on the scores
+ * directly: ℓ(x, y) = −x_y + log Σₖ e^{x_k} (each row's max is subtracted first, so
+ * logits of ±1000 stay finite). dL/dx[n] = (softmax(x[n]) − onehot(y[n])) / N.
+ */
+export class CrossEntropyLoss extends Layer {
+  private probs: Tensor | null = null;
+  private labels: Int32Array | null = null;
+
+  forward(x: Tensor, y?: ArrayLike<number>): Tensor {
+    const where = `${this}.forward`;
+    const t = checkInput(where, x, '[N, C] (class scores)', (v) => v.shape.length === 2 && v.shape[1] >= 1);
+    const [n, c] = t.shape;
+    const labels = checkLabels(where, y, n, c);
+    const xd = t.data;
+    const p = allocate(t.dtype, xd.length);
+    let total = 0;
+    for (let r = 0; r < n; r++) {
+      const o = r * c;
+      let max = -Infinity;
+      for (let k = 0; k < c; k++) if (xd[o + k] > max) max = xd[o + k];
+      let sum = 0;
+      for (let k = 0; k < c; k++) {
+        const e = Math.exp(xd[o + k] - max);
+        p[o + k] = e;
+        sum += e;
+      }
+      for (let k = 0; k < c; k++) p[o + k] /= sum;
+      total += Math.log(sum) + max - xd[o + labels[r]];
+    }
+    this.probs = new Tensor(p, t.shape);
+    this.labels = labels;
+    const loss = allocate(t.dtype, 1);
+    loss[0] = n === 0 ? 0 : total / n;
+    return new Tensor(loss, []);
+  }
+
+  /** dL/dx for an incoming gradient `dout` (a scalar tensor; 1 when omitted). */
+  backward(dout?: Tensor): Tensor {
+    const where = `${this}.backward`;
+    if (!this.probs || !this.labels) throw new Error(`${where}: called before forward`);
+    const g = dout === undefined ? 1 : scalarOf(where, dout);
+    const [n, c] = this.probs.shape;
+    const p = this.probs.data;
+    const dx = allocate(this.probs.dtype, p.length);
+    const s = n === 0 ? 0 : g / n;
+    for (let r = 0; r < n; r++) {
+      const o = r * c;
+      for (let k = 0; k < c; k++) dx[o + k] = p[o + k] * s;
+      dx[o + this.labels[r]] -= s;
+    }
+    return new Tensor(dx, this.probs.shape);
+  }
+
+  /** softmax of the last scores, [N, C]. */
+  get probabilities(): Tensor | null {
+    return this.probs;
+  }
+
+  get lastLabels(): Int32Array | null {
+    return this.labels;
+  }
+
+  clone(dtype?: DType): CrossEntropyLoss {
+    void dtype;
+    const c = new CrossEntropyLoss();
+    c.training = this.training;
+    return c;
+  }
+
+  toString(): string {
+    return 'CrossEntropyLoss';
+  }
+}
+
+function scalarOf(where: string, dout: Tensor): number {
+  checkGrad(where, dout, dout.size === 1 ? dout.shape : []);
+  return dout.data[0];
+}
+
+/** Labels must be N integers in [0, C). */
+export function checkLabels(where: string, y: ArrayLike<number> | undefined, n: number, c: number): Int32Array {
+  if (y === undefined || y === null || typeof (y as ArrayLike<number>).length !== 'number') {
+    throw new Error(`${where}: expected labels y, ${n} integers in [0, ${c}), got ${describe(y)}`);
+  }
+  if (y.length !== n) throw new Error(`${where}: expected ${n} labels (one per row of the scores), got ${y.length}`);
+  const out = y instanceof Int32Array ? y : new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = y[i];
+    if (!Number.isInteger(v) || v < 0 || v >= c) {
+      throw new RangeError(`${where}: expected labels to be integers in [0, ${c}), got ${describe(v)} at index ${i}`);
+    }
+    out[i] = v;
+  }
+  return out;
+}

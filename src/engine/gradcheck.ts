@@ -1,0 +1,109 @@
+import { Dropout } from './dropout';
+import { type Layer, walkLayers } from './layer';
+import { createRng, type Rng } from './rng';
+import { Tensor } from './tensor';
+
+export interface GradcheckOptions {
+  /** Finite-difference step (default 1e-6). */
+  eps?: number;
+  /** At most this many entries of each tensor are checked; larger tensors are sampled (default 256). */
+  maxEntries?: number;
+  /** Seed for the output gradient and the sampled entries (default 42, as the homework's compare). */
+  seed?: number;
+}
+
+export interface GradcheckEntry {
+  /** `input`, or the parameter's name. */
+  name: string;
+  /** max |analytic − numeric| over the checked entries. */
+  maxAbsError: number;
+  /**
+   * max |analytic − numeric| / max(max |analytic|, max |numeric|) over the checked entries:
+   * relative to the gradient's scale, so entries that are zero or tiny (dead units) do
+   * not turn round-off into a large relative error.
+   */
+  maxRelError: number;
+  checked: number;
+  total: number;
+}
+
+export interface GradcheckResult {
+  input: GradcheckEntry;
+  params: GradcheckEntry[];
+  /** The largest relative error of all. */
+  maxRelError: number;
+}
+
+/**
+ * Checks a layer's backward pass against central finite differences in float64, on a
+ * float64 copy of the layer. The scalar checked is Σ out·g for a seeded random g (or the
+ * loss itself when the output is a scalar). Random layers (Dropout) replay the same mask
+ * at every evaluation. The layer itself is left untouched.
+ */
+export function gradcheck(layer: Layer, x: Tensor, y?: ArrayLike<number>, options: GradcheckOptions = {}): GradcheckResult {
+  const { eps = 1e-6, maxEntries = 256, seed = 42 } = options;
+  const copy = layer.clone('float64');
+  const x64 = x.clone('float64');
+  const rngs: Rng[] = [];
+  for (const l of walkLayers(copy)) if (l instanceof Dropout) rngs.push(l.rng);
+  const states = rngs.map((r) => r.getState());
+  const run = (): Tensor => {
+    rngs.forEach((r, i) => r.setState(states[i]));
+    return copy.forward(x64, y);
+  };
+
+  const out = run();
+  const rng = createRng(seed);
+  const g = out.size === 1 && out.shape.length === 0 ? null : Tensor.randn(out.shape, rng, 1, 'float64');
+  copy.zeroGrad();
+  const dx = copy.backward(g ?? undefined);
+  const params = copy.params();
+  const analytic = params.map((p) => p.grad.clone());
+
+  const objective = (): number => {
+    const o = run().data;
+    if (!g) return o[0];
+    let s = 0;
+    for (let i = 0; i < o.length; i++) s += o[i] * g.data[i];
+    return s;
+  };
+
+  const check = (name: string, target: Tensor, grad: Tensor): GradcheckEntry => {
+    const idx = sampleIndices(target.size, maxEntries, rng);
+    let maxAbs = 0, scale = 0;
+    for (const i of idx) {
+      const orig = target.data[i];
+      target.data[i] = orig + eps;
+      const fp = objective();
+      target.data[i] = orig - eps;
+      const fm = objective();
+      target.data[i] = orig;
+      const numeric = (fp - fm) / (2 * eps);
+      const a = grad.data[i];
+      maxAbs = Math.max(maxAbs, Math.abs(a - numeric));
+      scale = Math.max(scale, Math.abs(a), Math.abs(numeric));
+    }
+    return { name, maxAbsError: maxAbs, maxRelError: scale === 0 ? 0 : maxAbs / scale, checked: idx.length, total: target.size };
+  };
+
+  const input = check('input', x64, dx);
+  const entries = params.map((p, i) => check(p.name, p.value, analytic[i]));
+  return { input, params: entries, maxRelError: Math.max(input.maxRelError, ...entries.map((e) => e.maxRelError)) };
+}
+
+function sampleIndices(size: number, max: number, rng: Rng): number[] {
+  if (size <= max) return Array.from({ length: size }, (_, i) => i);
+  const picked = new Set<number>();
+  while (picked.size < max) picked.add(rng.int(size));
+  return [...picked].sort((a, b) => a - b);
+}
+
+/** The homework's report: `input    diff=0.000`, `param#01 diff=0.000`, … (max relative error). */
+export function formatGradcheck(result: GradcheckResult): string {
+  const line = (label: string, e: GradcheckEntry) =>
+    `${label.padEnd(8)} diff=${e.maxRelError.toFixed(3)}  (max rel ${e.maxRelError.toExponential(1)}, max abs ${e.maxAbsError.toExponential(1)}, ${e.checked}/${e.total} entries)`;
+  return [
+    line('input', result.input),
+    ...result.params.map((p, i) => line(`param#${String(i + 1).padStart(2, '0')}`, p)),
+  ].join('\n');
+}

@@ -1,0 +1,26 @@
+/**
+ * The engine: tensors and layers with hand-written forward and backward passes.
+ * Pure TypeScript — runs in Node, the browser and the worker.
+ */
+export { Tensor, shapeSize, formatShape, type DType, type TensorData } from './tensor';
+export { Rng, createRng, defaultRng, manualSeed } from './rng';
+export { Layer, walkLayers, type Param } from './layer';
+export { LeakyReLU, ReLU, Sigmoid, TanH } from './activations';
+export { Linear, type LinearOptions } from './linear';
+export { Dropout, type DropoutOptions } from './dropout';
+export { CrossEntropyLoss } from './cross-entropy';
+export { Sequential } from './sequential';
+export { MLP, ACTIVATIONS, makeActivation, type ActivationName, type MLPOptions } from './mlp';
+export {
+  Optimizer,
+  SGD,
+  MomentumSGD,
+  RMSProp,
+  Adam,
+  type SGDOptions,
+  type MomentumSGDOptions,
+  type RMSPropOptions,
+  type AdamOptions,
+} from './optim';
+export { gradcheck, formatGradcheck, type GradcheckEntry, type GradcheckOptions, type GradcheckResult } from './gradcheck';
+export { gemm } from './gemm';

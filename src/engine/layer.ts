@@ -1,0 +1,68 @@
+import type { DType, Tensor } from './tensor';
+
+/** One trainable tensor of a layer with the gradient that backward accumulates into it. */
+export interface Param {
+  name: string;
+  value: Tensor;
+  grad: Tensor;
+}
+
+/**
+ * A computation block with a hand-written backward pass ("poor man's autograd"):
+ * `forward` computes the output and keeps what the backward pass needs; `backward`
+ * takes dL/d(output) and returns dL/d(input) — a vector-Jacobian product, never a
+ * materialised Jacobian — storing the parameters' gradients on the layer.
+ */
+export abstract class Layer {
+  /** Training mode (dropout active) or evaluation mode. */
+  training = true;
+
+  abstract forward(x: Tensor, y?: ArrayLike<number>): Tensor;
+
+  abstract backward(dout?: Tensor): Tensor;
+
+  /** The layer's parameters with their gradients, in a fixed order (Linear: w, then b). */
+  params(): Param[] {
+    return [];
+  }
+
+  /** Layers nested inside this one (Sequential, MLP). */
+  children(): readonly Layer[] {
+    return [];
+  }
+
+  zeroGrad(): void {
+    for (const p of this.params()) p.grad.data.fill(0);
+  }
+
+  /** Switches training mode on (default) or off, here and in every nested layer. */
+  train(mode = true): this {
+    this.training = mode;
+    for (const c of this.children()) c.train(mode);
+    return this;
+  }
+
+  eval(): this {
+    return this.train(false);
+  }
+
+  /**
+   * An independent copy with the same parameters (converted to `dtype`), the same mode,
+   * and random generators continuing from the same state, so the copy draws the same
+   * dropout masks as the original would.
+   */
+  abstract clone(dtype?: DType): Layer;
+
+  abstract toString(): string;
+
+  /** Same as forward (the homework's layers are callable). */
+  call(x: Tensor, y?: ArrayLike<number>): Tensor {
+    return this.forward(x, y);
+  }
+}
+
+/** Every layer of a tree, depth first (the layer itself first). */
+export function* walkLayers(layer: Layer): Generator<Layer> {
+  yield layer;
+  for (const c of layer.children()) yield* walkLayers(c);
+}

@@ -1,0 +1,106 @@
+import { checkGrad, checkInput, checkNumber } from './checks';
+import { gemm } from './gemm';
+import { Layer, type Param } from './layer';
+import { defaultRng, Rng } from './rng';
+import { allocate, Tensor, type DType } from './tensor';
+
+/** Marks a construction whose weights are about to be overwritten (clone): no draws. */
+const SKIP_INIT = new Rng(0);
+
+export interface LinearOptions {
+  /** Standard deviation of the normal initialisation of `w` (default 0.1). */
+  wstd?: number;
+  /** Generator for the initial weights (default: the engine's default generator). */
+  rng?: Rng;
+  dtype?: DType;
+}
+
+/**
+ * Z = X·Wᵀ + b, with X [N, in] (or [..., in]), W [out, in], b [out].
+ *
+ * Backward, for δZ = dL/dZ (never forming dZ/dX, a [N, out, N, in] tensor that is
+ * block-diagonal over samples with W in each block, nor dZ/dW):
+ *   dL/dX = δZ·W,   dL/dW += δZᵀ·X,   dL/db += Σₙ δZ[n].
+ * Parameter gradients accumulate across backward calls, as PyTorch's `.grad` does.
+ */
+export class Linear extends Layer {
+  readonly inFeatures: number;
+  readonly outFeatures: number;
+  readonly w: Tensor;
+  readonly b: Tensor;
+  readonly dw: Tensor;
+  readonly db: Tensor;
+  private input: Tensor | null = null;
+  private outShape: readonly number[] | null = null;
+
+  constructor(inFeatures: number, outFeatures: number, options: LinearOptions = {}) {
+    super();
+    const where = 'Linear';
+    this.inFeatures = checkNumber(where, 'in_features', inFeatures, { integer: true, min: 1 });
+    this.outFeatures = checkNumber(where, 'out_features', outFeatures, { integer: true, min: 1 });
+    const wstd = checkNumber(where, 'wstd', options.wstd ?? 0.1, { min: 0 });
+    const dtype = options.dtype ?? 'float32';
+    this.w = options.rng === SKIP_INIT
+      ? Tensor.zeros([outFeatures, inFeatures], dtype)
+      : Tensor.randn([outFeatures, inFeatures], options.rng ?? defaultRng(), wstd, dtype);
+    this.b = Tensor.zeros([outFeatures], dtype);
+    this.dw = Tensor.zeros([outFeatures, inFeatures], dtype);
+    this.db = Tensor.zeros([outFeatures], dtype);
+  }
+
+  forward(x: Tensor): Tensor {
+    const where = `${this}.forward`;
+    const t = checkInput(where, x, `[N, ${this.inFeatures}]`, (v) => v.shape.length >= 1 && v.shape[v.shape.length - 1] === this.inFeatures);
+    const n = t.size / this.inFeatures;
+    const out = allocate(this.w.dtype, n * this.outFeatures);
+    gemm(false, true, n, this.outFeatures, this.inFeatures, t.data, this.w.data, out);
+    const b = this.b.data;
+    const o = this.outFeatures;
+    for (let r = 0, p = 0; r < n; r++) for (let j = 0; j < o; j++, p++) out[p] += b[j];
+    this.input = t;
+    this.outShape = [...t.shape.slice(0, -1), o];
+    return new Tensor(out, this.outShape);
+  }
+
+  backward(dout?: Tensor): Tensor {
+    const where = `${this}.backward`;
+    if (!this.input || !this.outShape) throw new Error(`${where}: called before forward`);
+    const g = checkGrad(where, dout, this.outShape);
+    const x = this.input;
+    const n = x.size / this.inFeatures;
+    const dx = allocate(x.dtype, x.size);
+    gemm(false, false, n, this.inFeatures, this.outFeatures, g.data, this.w.data, dx);
+    gemm(true, false, this.outFeatures, this.inFeatures, n, g.data, x.data, this.dw.data, true);
+    const gd = g.data;
+    const db = this.db.data;
+    const o = this.outFeatures;
+    for (let r = 0, p = 0; r < n; r++) for (let j = 0; j < o; j++, p++) db[j] += gd[p];
+    return new Tensor(dx, x.shape);
+  }
+
+  override params(): Param[] {
+    return [
+      { name: 'w', value: this.w, grad: this.dw },
+      { name: 'b', value: this.b, grad: this.db },
+    ];
+  }
+
+  /** The last input X (for Jacobian structure and inspection). */
+  get lastInput(): Tensor | null {
+    return this.input;
+  }
+
+  clone(dtype: DType = this.w.dtype): Linear {
+    const c = new Linear(this.inFeatures, this.outFeatures, { rng: SKIP_INIT, dtype });
+    c.w.data.set(this.w.data);
+    c.b.data.set(this.b.data);
+    c.dw.data.set(this.dw.data);
+    c.db.data.set(this.db.data);
+    c.training = this.training;
+    return c;
+  }
+
+  toString(): string {
+    return `Linear(in_features=${this.inFeatures}, out_features=${this.outFeatures})`;
+  }
+}

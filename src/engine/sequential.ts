@@ -1,0 +1,65 @@
+import { Layer, type Param } from './layer';
+import type { DType, Tensor } from './tensor';
+
+/**
+ * Layers applied in order. The labels `y` go to every layer (only a loss uses them);
+ * backward runs the layers in reverse, each receiving the gradient the next returned.
+ */
+export class Sequential extends Layer {
+  readonly layers: Layer[];
+
+  constructor(...layers: Layer[]) {
+    super();
+    layers.forEach((l, i) => {
+      if (!(l instanceof Layer)) throw new TypeError(`Sequential: expected a Layer at position ${i}, got ${String(l)}`);
+    });
+    this.layers = layers;
+  }
+
+  forward(x: Tensor, y?: ArrayLike<number>): Tensor {
+    let out = x;
+    for (const l of this.layers) out = l.forward(out, y);
+    return out;
+  }
+
+  backward(dout?: Tensor): Tensor {
+    if (this.layers.length === 0) {
+      if (!dout) throw new Error('Sequential.backward: expected dout for an empty Sequential, got nothing');
+      return dout;
+    }
+    let g = dout;
+    for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g);
+    return g as Tensor;
+  }
+
+  /** Every layer's parameters in order, named `<index>.<name>` as in a PyTorch state dict. */
+  override params(): Param[] {
+    const out: Param[] = [];
+    this.layers.forEach((l, i) => {
+      for (const p of l.params()) out.push({ ...p, name: `${i}.${p.name}` });
+    });
+    return out;
+  }
+
+  override children(): readonly Layer[] {
+    return this.layers;
+  }
+
+  get length(): number {
+    return this.layers.length;
+  }
+
+  clone(dtype?: DType): Sequential {
+    const c = new Sequential(...this.layers.map((l) => l.clone(dtype)));
+    c.training = this.training;
+    return c;
+  }
+
+  toString(): string {
+    return listLayers('Sequential', this.layers);
+  }
+}
+
+export function listLayers(title: string, layers: readonly Layer[]): string {
+  return [title, ...layers.map((l, i) => `\t[${i}] ${String(l).replace(/\n/g, '\n\t')}`)].join('\n');
+}
