@@ -1,0 +1,54 @@
+import type { ActivationName } from '../engine';
+import { defaultParams, type NodeType } from './node-types';
+import type { ModelEdge, ModelNode } from './schema';
+
+export interface MlpSpec {
+  inFeatures: number;
+  numClasses: number;
+  hiddenFeatures: readonly number[];
+  activation: ActivationName;
+  dropout?: number;
+  /** Append a cross-entropy loss (default true). */
+  withLoss?: boolean;
+  /** Where the Input node goes; the chain runs to the right. */
+  origin?: { x: number; y: number };
+  /** Prefix for node and edge ids, to avoid clashing with existing ones. */
+  idPrefix?: string;
+}
+
+export const CHAIN_SPACING = 210;
+
+const ACTIVATION_NODE: Record<ActivationName, NodeType> = {
+  relu: 'ReLU',
+  lrelu: 'LeakyReLU',
+  sigmoid: 'Sigmoid',
+  tanh: 'TanH',
+};
+
+/**
+ * The homework's MLP constructor as a graph: Input → (Linear → activation [→ Dropout])
+ * per hidden size → Linear → [Cross-entropy loss], laid out left to right.
+ */
+export function buildMlpGraph(spec: MlpSpec): { nodes: ModelNode[]; edges: ModelEdge[] } {
+  const { inFeatures, numClasses, hiddenFeatures, activation, dropout = 0, withLoss = true, origin = { x: 0, y: 0 }, idPrefix = '' } = spec;
+  const nodes: ModelNode[] = [];
+  const counters = new Map<string, number>();
+  const add = (type: NodeType, params: Record<string, number>, short: string) => {
+    const k = (counters.get(short) ?? 0) + 1;
+    counters.set(short, k);
+    const id = `${idPrefix}${short}${type === 'Input' || type === 'CrossEntropyLoss' ? '' : k}`;
+    nodes.push({ id, type, params: { ...defaultParams(type), ...params }, position: { x: origin.x + nodes.length * CHAIN_SPACING, y: origin.y } } as ModelNode);
+  };
+  add('Input', { features: inFeatures }, 'input');
+  let prev = inFeatures;
+  for (const h of hiddenFeatures) {
+    add('Linear', { in_features: prev, out_features: h }, 'fc');
+    add(ACTIVATION_NODE[activation], {}, activation);
+    if (dropout > 0) add('Dropout', { p: dropout }, 'drop');
+    prev = h;
+  }
+  add('Linear', { in_features: prev, out_features: numClasses }, 'fc');
+  if (withLoss) add('CrossEntropyLoss', {}, 'loss');
+  const edges: ModelEdge[] = nodes.slice(1).map((n, i) => ({ id: `${idPrefix}e${i + 1}`, source: nodes[i].id, target: n.id }));
+  return { nodes, edges };
+}

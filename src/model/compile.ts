@@ -1,0 +1,105 @@
+import {
+  createRng,
+  CrossEntropyLoss,
+  Dropout,
+  LeakyReLU,
+  Linear,
+  ReLU,
+  Sequential,
+  Sigmoid,
+  TanH,
+  type Layer,
+} from '../engine';
+import { analyzeGraph, nodeName, type Diagnostic, type Plan, type PlanLayer, type Shape } from './analyze';
+import { decodeFloat32 } from './base64';
+import type { ModelDocument, StoredTensor } from './schema';
+
+export type CompileResult =
+  | { ok: true; model: Sequential; plan: Plan; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[]; nodeShapes: Record<string, Shape>; edgeShapes: Record<string, Shape> };
+
+/**
+ * Compiles a document's graph into the engine's Sequential. Weights stored in the
+ * document load bit-exactly; missing ones initialise from a generator seeded by the
+ * document's seed and the node's id, so the same document always gives the same model
+ * and editing one node does not re-draw the others.
+ */
+export function compileGraph(doc: Pick<ModelDocument, 'nodes' | 'edges' | 'seed' | 'weights'>): CompileResult {
+  const analysis = analyzeGraph(doc);
+  const fail = (diagnostics: Diagnostic[]): CompileResult => ({
+    ok: false,
+    diagnostics,
+    nodeShapes: analysis.nodeShapes,
+    edgeShapes: analysis.edgeShapes,
+  });
+  if (!analysis.plan) return fail(analysis.diagnostics);
+  const plan = analysis.plan;
+  const diagnostics = [...analysis.diagnostics];
+  const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
+  const layers: Layer[] = [];
+  for (const pl of plan.layers) {
+    const layer = buildLayer(pl, doc.seed);
+    const stored = doc.weights?.[pl.nodeId];
+    if (stored) {
+      const problem = loadStoredWeights(layer, pl, stored);
+      if (problem) diagnostics.push({ severity: 'error', message: `${nodeName(nodes.get(pl.nodeId)!)}: ${problem}`, nodeId: pl.nodeId });
+    }
+    layers.push(layer);
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return fail(diagnostics);
+  return { ok: true, model: new Sequential(...layers), plan, diagnostics };
+}
+
+/** A per-node generator seed: FNV-1a of the node id mixed with the document seed. */
+export function nodeSeed(seed: number, nodeId: string, salt = ''): number {
+  let h = 0x811c9dc5 ^ (seed >>> 0);
+  const s = `${nodeId}\u0000${salt}`;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0;
+}
+
+export function buildLayer(pl: Pick<PlanLayer, 'type' | 'resolved' | 'nodeId'>, seed: number): Layer {
+  const r = pl.resolved;
+  switch (pl.type) {
+    case 'Linear':
+      return new Linear(r.in_features, r.out_features, { wstd: r.wstd ?? 0.1, rng: createRng(nodeSeed(seed, pl.nodeId)) });
+    case 'ReLU':
+      return new ReLU();
+    case 'LeakyReLU':
+      return new LeakyReLU(r.alpha);
+    case 'Sigmoid':
+      return new Sigmoid();
+    case 'TanH':
+      return new TanH();
+    case 'Dropout':
+      return new Dropout(r.p, { rng: createRng(nodeSeed(seed, pl.nodeId, 'dropout')) });
+    case 'CrossEntropyLoss':
+      return new CrossEntropyLoss();
+    case 'Input':
+      throw new Error(`buildLayer: an Input node is not a layer ('${pl.nodeId}')`);
+  }
+}
+
+/** Copies stored tensors into the layer's parameters; a reason when they do not fit. */
+function loadStoredWeights(layer: Layer, pl: PlanLayer, stored: Record<string, StoredTensor>): string | null {
+  const params = layer.params();
+  const names = params.map((p) => p.name);
+  const extra = Object.keys(stored).filter((k) => !names.includes(k));
+  if (extra.length) return `stored weights have unknown parameters ${extra.map((k) => `'${k}'`).join(', ')} (this layer has ${names.length ? names.join(', ') : 'none'}).`;
+  for (const p of params) {
+    const t = stored[p.name];
+    if (!t) return `stored weights lack parameter '${p.name}'.`;
+    const want = p.value.shape;
+    if (t.shape.length !== want.length || t.shape.some((d, i) => d !== want[i])) {
+      return `stored '${p.name}' has shape [${t.shape.join(', ')}] but ${pl.title} needs [${want.join(', ')}].`;
+    }
+    const data = decodeFloat32(t.data);
+    if (!(data instanceof Float32Array)) return `stored '${p.name}' is not valid base64 float32 data: ${data.error}`;
+    if (data.length !== p.value.size) return `stored '${p.name}' holds ${data.length} numbers but its shape needs ${p.value.size}.`;
+    p.value.data.set(data);
+  }
+  return null;
+}
