@@ -1,5 +1,5 @@
 import type { ActivationName } from '../engine';
-import { defaultParams, type NodeType } from './node-types';
+import { defaultParams, NODE_SPECS, type NodeType } from './node-types';
 import type { ModelEdge, ModelNode } from './schema';
 
 export interface MlpSpec {
@@ -37,7 +37,11 @@ export function buildMlpGraph(spec: MlpSpec): { nodes: ModelNode[]; edges: Model
     const k = (counters.get(short) ?? 0) + 1;
     counters.set(short, k);
     const id = `${idPrefix}${short}${type === 'Input' || type === 'CrossEntropyLoss' ? '' : k}`;
-    nodes.push({ id, type, params: { ...defaultParams(type), ...params }, position: { x: origin.x + nodes.length * CHAIN_SPACING, y: origin.y } } as ModelNode);
+    const merged: Record<string, number> = { ...defaultParams(type), ...params };
+    // Parameters in the table's order, so documents read the same way every time.
+    const ordered: Record<string, number> = {};
+    for (const spec of NODE_SPECS[type].params) if (merged[spec.name] !== undefined) ordered[spec.name] = merged[spec.name];
+    nodes.push({ id, type, params: ordered, position: { x: origin.x + nodes.length * CHAIN_SPACING, y: origin.y } } as ModelNode);
   };
   add('Input', { features: inFeatures }, 'input');
   let prev = inFeatures;

@@ -1,0 +1,99 @@
+/**
+ * Writes the built-in examples to public/examples/ (run: npx tsx scripts/generate-examples.ts).
+ * Each is architecture plus training settings; weights initialise from the seed.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { buildMlpGraph, type MlpSpec } from '../src/model/build-mlp';
+import { defaultTraining, type ModelDocument, type TrainingSettings } from '../src/model/schema';
+
+interface Example {
+  file: string;
+  name: string;
+  description: string;
+  mlp: MlpSpec;
+  seed?: number;
+  training: (t: TrainingSettings) => void;
+}
+
+const examples: Example[] = [
+  {
+    file: 'spiral.json',
+    name: 'Spiral classifier',
+    description: 'A 2-D, 3-class spiral learned by a small ReLU network: watch the decision boundary wind itself up.',
+    mlp: { inFeatures: 2, numClasses: 3, hiddenFeatures: [32, 32], activation: 'relu' },
+    training: (t) => {
+      Object.assign(t.dataset, { kind: 'spiral', samples: 450, noise: 0.15, classes: 3, test_fraction: 0.2 });
+      Object.assign(t.optimizer, { kind: 'adam', lr: 0.01 });
+      Object.assign(t, { batch_size: 32, epochs: 300, update_every: 10 });
+    },
+  },
+  {
+    file: 'homework-mlp.json',
+    name: "The homework's MLP",
+    description: 'MLP(10, 10, [100, 50, 100]) with ReLU and cross-entropy, on a random batch of 100 samples, as in the backprop homework.',
+    mlp: { inFeatures: 10, numClasses: 10, hiddenFeatures: [100, 50, 100], activation: 'relu' },
+    training: (t) => {
+      Object.assign(t.dataset, { kind: 'random', samples: 100, classes: 10, test_fraction: 0 });
+      Object.assign(t.optimizer, { kind: 'momentum', lr: 0.05, momentum: 0.9 });
+      Object.assign(t, { batch_size: 100, epochs: 200 });
+    },
+  },
+  {
+    file: 'deep-sigmoid.json',
+    name: 'Deep sigmoid network (vanishing gradients)',
+    description: 'Eight sigmoid layers: the gradient shrinks by up to 4× per layer on its way back, so the first layers barely learn.',
+    mlp: { inFeatures: 2, numClasses: 2, hiddenFeatures: [16, 16, 16, 16, 16, 16, 16, 16], activation: 'sigmoid' },
+    training: (t) => {
+      Object.assign(t.dataset, { kind: 'circles', samples: 400, noise: 0.1, classes: 2 });
+      Object.assign(t.optimizer, { kind: 'sgd', lr: 0.5 });
+      Object.assign(t, { batch_size: 32, epochs: 300 });
+    },
+  },
+  {
+    file: 'deep-relu.json',
+    name: 'Deep ReLU network',
+    description: 'The same depth as the sigmoid network with ReLU: compare how the gradient norms hold up layer by layer.',
+    mlp: { inFeatures: 2, numClasses: 2, hiddenFeatures: [16, 16, 16, 16, 16, 16, 16, 16], activation: 'relu', },
+    training: (t) => {
+      Object.assign(t.dataset, { kind: 'circles', samples: 400, noise: 0.1, classes: 2 });
+      Object.assign(t.optimizer, { kind: 'sgd', lr: 0.5 });
+      Object.assign(t, { batch_size: 32, epochs: 300 });
+    },
+  },
+  {
+    file: 'dropout-mlp.json',
+    name: 'MLP with dropout',
+    description: 'Two ReLU layers with dropout 0.3 on the moons: masks change every step while training, and vanish when evaluating.',
+    mlp: { inFeatures: 2, numClasses: 2, hiddenFeatures: [64, 64], activation: 'relu', dropout: 0.3 },
+    training: (t) => {
+      Object.assign(t.dataset, { kind: 'moons', samples: 400, noise: 0.15, classes: 2 });
+      Object.assign(t.optimizer, { kind: 'adam', lr: 0.01 });
+      Object.assign(t, { batch_size: 32, epochs: 200 });
+    },
+  },
+  {
+    file: 'question-1.json',
+    name: "Question 1's Linear layer",
+    description: 'Linear(1024 → 512) on a batch of 64: its Jacobian dY/dX has 2,147,483,648 entries, 1/64 of them non-zero. See it without materialising it.',
+    mlp: { inFeatures: 1024, numClasses: 512, hiddenFeatures: [], activation: 'relu' },
+    training: (t) => {
+      Object.assign(t.dataset, { kind: 'random', samples: 64, classes: 512, test_fraction: 0 });
+      Object.assign(t.optimizer, { kind: 'sgd', lr: 0.1 });
+      Object.assign(t, { batch_size: 64, epochs: 50 });
+    },
+  },
+];
+
+const DEFAULT = 'spiral.json';
+const dir = new URL('../public/examples/', import.meta.url);
+mkdirSync(dir, { recursive: true });
+for (const ex of examples) {
+  const training = defaultTraining();
+  ex.training(training);
+  const { nodes, edges } = buildMlpGraph(ex.mlp);
+  const doc: ModelDocument = { format: 'backprop-studio/model', version: 1, name: ex.name, seed: ex.seed ?? 42, nodes, edges, training };
+  writeFileSync(new URL(ex.file, dir), JSON.stringify(doc, null, 2) + '\n');
+}
+const index = { default: DEFAULT, examples: examples.map(({ file, name, description }) => ({ file, name, description })) };
+writeFileSync(new URL('index.json', dir), JSON.stringify(index, null, 2) + '\n');
+console.log(`wrote ${examples.length} examples to public/examples/`);
