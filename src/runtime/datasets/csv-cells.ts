@@ -50,7 +50,8 @@ export class ErrorList {
 
   /** The collected errors in line order, closed by "… and N more errors." when some were dropped. */
   list(): DatasetError[] {
-    const items = this.items.slice().sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
+    const key = (e: DatasetError): number => e.row ?? Number.MAX_SAFE_INTEGER;
+    const items = this.items.slice().sort((a, b) => key(a) - key(b));
     if (this.dropped === 0) return items;
     const more = this.dropped === 1 ? '1 more error' : `${this.dropped} more errors`;
     return [...items, { message: `… and ${more}.` }];
