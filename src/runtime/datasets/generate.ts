@@ -37,6 +37,12 @@ export interface ModelShape {
  * Never throws for bad settings or data: problems are returned.
  */
 export function generateDataset(settings: DatasetSettings, seed: number, shape: ModelShape = {}): DatasetResult {
+  const checked = checkSettings(settings, seed);
+  return checked.ok ? build(checked.data, seed, shape) : checked;
+}
+
+/** The settings with defaults filled in, or what is wrong with them and the seed. */
+function checkSettings(settings: DatasetSettings, seed: number): DatasetResult<DatasetSettings> {
   const checked = DatasetSchema.safeParse(settings);
   if (!checked.success) {
     return {
@@ -47,8 +53,11 @@ export function generateDataset(settings: DatasetSettings, seed: number, shape: 
       }),
     };
   }
-  const s = checked.data;
   if (!Number.isFinite(seed)) return { ok: false, errors: [{ field: 'seed', message: `The seed must be a finite number, got ${seed}.` }] };
+  return { ok: true, data: checked.data };
+}
+
+function build(s: DatasetSettings, seed: number, shape: ModelShape): DatasetResult {
   switch (s.kind) {
     case 'csv': {
       if (!s.csv) return { ok: false, errors: [{ field: 'csv', message: 'The dataset is a CSV file, but no file has been loaded.' }] };
@@ -90,7 +99,9 @@ export function prepareDataset(
   seed: number,
   shape: ModelShape = {},
 ): { ok: true; data: Dataset; split: DatasetSplit } | { ok: false; errors: DatasetError[] } {
-  const result = generateDataset(settings, seed, shape);
+  const checked = checkSettings(settings, seed);
+  if (!checked.ok) return checked;
+  const result = build(checked.data, seed, shape);
   if (!result.ok) return result;
-  return { ok: true, data: result.data, split: splitDataset(result.data, settings.test_fraction, splitSeed(seed)) };
+  return { ok: true, data: result.data, split: splitDataset(result.data, checked.data.test_fraction, splitSeed(seed)) };
 }
