@@ -96,8 +96,11 @@ describe('parseCsv: errors', () => {
     }
   });
 
-  it('asks for a header when the first row holds only numbers', () => {
+  it('asks for a header when the first row is data', () => {
     expect(errs(parseCsv('\n1,2,0\n3,4,1\n'))).toEqual([{ row: 2, message: expect.stringMatching(/Line 2: .*must be a header/) }]);
+    expect(errs(parseCsv('5.1,3.5,setosa\n4.9,3.0,setosa\n7,3.2,versicolor\n'))).toEqual([
+      { row: 1, message: expect.stringMatching(/Line 1: the first row looks like data.*must be a header/) },
+    ]);
   });
 
   it('needs at least 2 columns', () => {

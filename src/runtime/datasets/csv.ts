@@ -24,9 +24,10 @@ const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))
  * Reads the user's own data: a header row naming the columns, then one row per sample of
  * numeric feature cells and a label cell (the last column, or `labelColumn`).
  *
- * Format: comma-separated, or semicolon/tab-separated when that splits the first rows
- * consistently (then "1,5" also reads as 1.5); quoted cells per RFC 4180; LF or CRLF line
- * ends; blank lines and a byte-order mark ignored.
+ * The header must name the feature columns with words (a first row whose feature cells are
+ * numbers is taken for a missing header). Format: comma-separated, or semicolon/tab-separated
+ * when that splits the first rows consistently (then "1,5" also reads as 1.5); quoted cells
+ * per RFC 4180; LF or CRLF line ends; blank lines and a byte-order mark ignored.
  *
  * Labels: when most label cells are numbers, labels are class numbers 0 … K−1 (whole,
  * non-negative, below 1000; K = largest + 1) and any other label is an error. Otherwise
@@ -63,15 +64,15 @@ export function parseCsv(text: string, options: CsvOptions = {}): DatasetResult 
       message: `Line ${header.line}: the header has only 1 column (${quote(header.cells[0])}); a CSV needs at least 2 — feature columns and a label column — separated by commas, semicolons or tabs.`,
     });
   }
-  if (header.cells.every((c) => looksNumeric(c, decimalComma))) {
-    return fail({
-      row: header.line,
-      message: `Line ${header.line}: the first row holds only numbers, but it must be a header naming the columns (for example x1,x2,label).`,
-    });
-  }
   const label = resolveLabelColumn(names, options.labelColumn);
   if (typeof label === 'string') return fail({ row: header.line, message: label });
-
+  // A file without a header would otherwise lose its first sample silently.
+  if (header.cells.every((c, j) => j === label || looksNumeric(c, decimalComma))) {
+    return fail({
+      row: header.line,
+      message: `Line ${header.line}: the first row looks like data (its feature cells are numbers), but it must be a header naming the columns (for example x1,x2,label); name columns with words, not numbers.`,
+    });
+  }
   const rows = records.slice(1);
   if (rows.length === 0) return fail({ message: 'The file has a header but no data rows.' });
 
