@@ -108,9 +108,11 @@ describe('parseCsv under fuzzing', () => {
   it('never throws on arbitrary options', () => {
     const labelColumn = fc.oneof(fc.string({ maxLength: 4 }), fc.integer({ min: -3, max: 6 }), fc.double(), fc.constant(undefined));
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...CSV_CHARS), maxLength: 120 }), labelColumn, fc.integer({ min: -2, max: 5 }), (text, lc, maxRows) => {
-        const options: CsvOptions = { labelColumn: lc, maxRows };
-        checkResult(parseCsv(`a,b,y\n${text}`, options), `a,b,y\n${text}`);
+      fc.property(fc.string({ unit: fc.constantFrom(...CSV_CHARS), maxLength: 120 }), labelColumn, fc.integer({ min: -2, max: 5 }), fc.integer({ min: -1, max: 3 }), (text, lc, maxRows, maxErrors) => {
+        const options: CsvOptions = { labelColumn: lc, maxRows, maxErrors };
+        const r = parseCsv(`a,b,y\n${text}`, options);
+        checkResult(r, `a,b,y\n${text}`);
+        if (!r.ok && maxErrors >= 1) expect(r.errors.length).toBeLessThanOrEqual(maxErrors + 1);
       }),
       { numRuns: 1000 },
     );

@@ -38,10 +38,12 @@ const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))
  */
 export function parseCsv(text: string, options: CsvOptions = {}): DatasetResult {
   const maxRows = options.maxRows ?? MAX_CSV_ROWS;
-  const errors = new ErrorList(options.maxErrors ?? 20);
+  const maxErrors = options.maxErrors ?? 20;
   const fail = (e: DatasetError): DatasetResult => ({ ok: false, errors: [e] });
   if (typeof text !== 'string') return fail({ message: 'The CSV data is not text.' });
   if (!Number.isInteger(maxRows) || maxRows < 1) return fail({ message: `maxRows must be a whole number ≥ 1, got ${maxRows}.` });
+  if (!Number.isInteger(maxErrors) || maxErrors < 1) return fail({ message: `maxErrors must be a whole number ≥ 1, got ${maxErrors}.` });
+  const errors = new ErrorList(maxErrors);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return fail({ message: 'The file is empty: it needs a header row naming the columns, then one row per sample.' });
 
