@@ -16,10 +16,14 @@ export const CURRENT_VERSION = 1;
 const finite = z.number();
 const int = z.int();
 
+/** Names that would reach a JavaScript object's prototype if used as a key (weights are keyed by node id). */
+export const RESERVED_IDS = ['__proto__', 'constructor', 'prototype'] as const;
+
 export const IdSchema = z
   .string()
   .min(1, 'an id cannot be empty')
-  .max(128, 'an id is at most 128 characters long');
+  .max(128, 'an id is at most 128 characters long')
+  .regex(/^(?!(?:__proto__|constructor|prototype)$)/, 'an id cannot be __proto__, constructor or prototype');
 
 export const PositionSchema = z.strictObject({ x: finite, y: finite });
 
