@@ -22,9 +22,15 @@ export function pyString(s: string): string {
   return out + '"';
 }
 
-/** Text for inside a `"""` docstring: one line, no escapes that Python would interpret. */
+/**
+ * Text for inside a `"""` docstring that reads back as itself on one line: line breaks and
+ * other control characters become spaces, backslashes and quotes are escaped.
+ */
 export function docText(s: string): string {
-  return pyString(s).slice(1, -1);
+  return s
+    .replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, ' ')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(/[\\"]/g, (c) => `\\${c}`);
 }
 
 /** A Python float literal that reads back as exactly `v` (JavaScript's shortest round-trip form is Python's too). */
