@@ -1,0 +1,15 @@
+/**
+ * The model document: its schema and node types, the graph analysis and compiler to the
+ * engine's Sequential, the document's export, and exporters to PyTorch and ONNX.
+ */
+export * from './schema';
+export * from './node-types';
+export { analyzeGraph, layerTitle, nodeName, type Analysis, type Diagnostic, type Plan, type PlanLayer, type Shape } from './analyze';
+export { compileGraph, buildLayer, nodeSeed, type CompileResult } from './compile';
+export { exportModelDocument, readModelWeights, type ExportOptions as DocumentExportOptions } from './export';
+export { wouldCreateCycle, cycleEdges, type EdgeLike } from './graph';
+export { buildMlpGraph, CHAIN_SPACING, type MlpSpec } from './build-mlp';
+export { encodeFloat32, decodeFloat32 } from './base64';
+export { exportPyTorch, exportOnnx, type PyTorchExportOptions, type OnnxExportOptions } from './exporters';
+export { parseModelDocument, MAX_DOCUMENT_CHARS, MAX_NODES, type ParseResult, type DocumentProblem } from './parse';
+export { serializeModelDocument } from './serialize';

@@ -1,0 +1,53 @@
+import * as Comlink from 'comlink';
+import type { ModelDocument } from '../model';
+import type { JacobianWrt } from './jacobian';
+import type { TensorKind, TrainProgress } from './protocol';
+import { EngineService, type LoadOptions } from './service';
+
+/** Every ArrayBuffer under `value`, once each, so results cross the worker boundary without copies. */
+export function transferables(value: unknown, out = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (value && typeof value === 'object') {
+    if (ArrayBuffer.isView(value)) {
+      if (value.buffer instanceof ArrayBuffer) out.add(value.buffer);
+    } else if (value instanceof ArrayBuffer) out.add(value);
+    else for (const v of Object.values(value)) transferables(v, out);
+  }
+  return [...out];
+}
+
+function moved<T>(value: T): T {
+  return Comlink.transfer(value, transferables(value));
+}
+
+/**
+ * The service as the worker exposes it: the same calls, with typed arrays in results
+ * transferred rather than copied. Built here (not in the worker entry) so tests can run
+ * it over a MessageChannel in Node.
+ */
+export function createWorkerApi(service = new EngineService()) {
+  return {
+    load: (doc: ModelDocument, options?: LoadOptions) => service.load(doc, options),
+    setMode: (mode: 'train' | 'eval') => service.setMode(mode),
+    forward: () => moved(service.forward()),
+    backward: () => moved(service.backward()),
+    stepReset: () => service.stepReset(),
+    stepStatus: () => service.stepStatus(),
+    stepNext: () => moved(service.stepNext()),
+    gradcheck: () => service.gradcheck(),
+    jacobian: (nodeId: string, wrt?: JacobianWrt) => moved(service.jacobian(nodeId, wrt)),
+    tensor: (nodeId: string, kind: TensorKind, maxSide?: number) => moved(service.tensor(nodeId, kind, maxSide)),
+    datasetPoints: () => moved(service.datasetPoints()),
+    decisionBoundary: (resolution?: number) => moved(service.decisionBoundary(resolution)),
+    train: (onProgress: (p: TrainProgress) => void) => service.train((p) => onProgress(moved(p))),
+    pause: () => service.pause(),
+    resume: () => service.resume(),
+    stop: () => service.stop(),
+    trainingState: () => service.training.state,
+    getWeights: () => service.getWeights(),
+    resetWeights: () => service.resetWeights(),
+    exportOnnx: () => moved(service.exportOnnx()),
+    exportPyTorch: (includeWeights: boolean) => service.exportPyTorch(includeWeights),
+  };
+}
+
+export type WorkerApi = ReturnType<typeof createWorkerApi>;

@@ -1,0 +1,214 @@
+import type { Sequential } from '../engine';
+import type { Plan, TrainingSettings } from '../model';
+import { decisionBoundary } from './boundary';
+import type { Bounds, DatasetSplit } from './datasets';
+import type { LiveSnapshot, TrainProgress } from './protocol';
+import { yieldToEvents } from './scheduler';
+import { summarize } from './summary';
+import { evaluate, gradNorms, TrainingRun, type GradNormPoint, type TrainEnd, type TrainPoint, type TrainState } from './trainer';
+
+/** Progress messages are spaced at least this far apart (≈ 30 a second). */
+export const PROGRESS_INTERVAL_MS = 33;
+/** Models larger than this send their weights with progress at most once a second. */
+const LIVE_WEIGHTS_LIMIT = 1_000_000;
+
+export interface TrainingSetup {
+  model: Sequential;
+  plan: Plan;
+  split: DatasetSplit;
+  bounds: Bounds;
+  settings: TrainingSettings;
+  seed: number;
+}
+
+/**
+ * Runs training as a loop that yields to the event loop after every step, so pause,
+ * resume and stop (and any other call) take effect within one step, and streams
+ * progress: every `update_every` (K) steps a point on the curves (mean training loss and
+ * accuracy since the previous point, test loss and accuracy), per-layer gradient norms,
+ * a snapshot of every node's values and the decision boundary — tied to steps, sent at
+ * most ~30 times a second.
+ */
+export class Training {
+  run: TrainingRun | null = null;
+  state: TrainState = 'idle';
+  private stopRequested = false;
+  private resumeWaiter: (() => void) | null = null;
+  /** Training stops when the run's epoch reaches this. */
+  private epochLimit = 0;
+  private lastEnd: TrainEnd | null = null;
+
+  get active(): boolean {
+    return this.state === 'running' || this.state === 'paused';
+  }
+
+  get running(): boolean {
+    return this.state === 'running';
+  }
+
+  /** Forgets the run (optimizer state, step count): the next start begins at step 0. */
+  reset(): void {
+    if (!this.active) {
+      this.run = null;
+      this.lastEnd = null;
+      this.state = 'idle';
+    }
+  }
+
+  pause(): void {
+    if (this.state === 'running') this.state = 'paused';
+  }
+
+  resume(): void {
+    if (this.state === 'paused') {
+      this.state = 'running';
+      this.resumeWaiter?.();
+    }
+  }
+
+  stop(): void {
+    if (!this.active) return;
+    this.stopRequested = true;
+    this.resumeWaiter?.();
+  }
+
+  async start(setup: TrainingSetup, onProgress: (p: TrainProgress) => void): Promise<TrainEnd> {
+    if (this.active) throw new Error('Training is already running.');
+    const { model, plan, split, settings, seed, bounds } = setup;
+    if (!this.run || this.run.model !== model) {
+      this.run = new TrainingRun(model, plan, split.train, settings, seed);
+      this.epochLimit = settings.epochs;
+    } else if (this.lastEnd && this.lastEnd.reason !== 'stopped') {
+      // Pressing Train after a finished run trains the same run for another budget.
+      this.epochLimit = this.run.epoch + settings.epochs;
+    }
+    const run = this.run;
+    this.state = 'running';
+    this.stopRequested = false;
+    const K = settings.update_every;
+    const twoD = plan.inputFeatures === 2;
+    const bigModel = plan.totalParams > LIVE_WEIGHTS_LIMIT;
+
+    let points: TrainPoint[] = [];
+    let norms: GradNormPoint[] = [];
+    let snapshot: LiveSnapshot | undefined;
+    let lossSum = 0;
+    let accSum = 0;
+    let count = 0;
+    let lastEmit = 0;
+    let lastWeights = 0;
+    let boundaryStep = -1;
+    let end: TrainEnd | null = null;
+
+    const emit = (force: boolean) => {
+      const now = performance.now();
+      if (!force && now - lastEmit < PROGRESS_INTERVAL_MS) return;
+      lastEmit = now;
+      const msg: TrainProgress = { state: end ? stateOf(end) : this.state, step: run.step, epoch: run.epoch, points, gradNorms: norms };
+      if (snapshot) msg.snapshot = snapshot;
+      // A boundary once sent was transferred away, so a forced message draws it again.
+      if (twoD && (force || run.step - boundaryStep >= K)) {
+        msg.boundary = decisionBoundary(model, true, bounds, 100, run.step);
+        boundaryStep = run.step;
+      }
+      if (force || !bigModel || now - lastWeights > 1000) {
+        msg.weights = rawWeights(model, plan);
+        lastWeights = now;
+      }
+      if (end) msg.end = end;
+      points = [];
+      norms = [];
+      snapshot = undefined;
+      onProgress(msg);
+    };
+
+    const record = () => {
+      const test = evaluate(model, plan, split.test);
+      points.push({
+        step: run.step,
+        epoch: run.epoch,
+        trainLoss: lossSum / count,
+        trainAccuracy: accSum / count,
+        testLoss: test?.loss ?? null,
+        testAccuracy: test?.accuracy ?? null,
+      });
+      const g = gradNorms(model, plan, run.trace);
+      norms.push({ step: run.step, norms: g });
+      snapshot = liveSnapshot(run.step, plan, run.trace, g);
+      const meanLoss = lossSum / count;
+      lossSum = accSum = count = 0;
+      return meanLoss;
+    };
+
+    while (!end) {
+      if (this.stopRequested) {
+        end = { reason: 'stopped', message: `Training stopped at step ${run.step}.`, step: run.step, epoch: run.epoch };
+        break;
+      }
+      if ((this.state as TrainState) === 'paused') {
+        if (count) record();
+        emit(true);
+        await new Promise<void>((r) => (this.resumeWaiter = r));
+        this.resumeWaiter = null;
+        continue;
+      }
+      const r = run.runStep();
+      if ('diverged' in r) {
+        end = r.diverged;
+        break;
+      }
+      lossSum += r.loss;
+      accSum += r.accuracy;
+      count++;
+      if (run.step % K === 0) {
+        const meanLoss = record();
+        if (settings.target_loss > 0 && meanLoss <= settings.target_loss) {
+          end = { reason: 'target', message: `Reached the target loss ${settings.target_loss} at step ${run.step} (loss ${meanLoss.toPrecision(4)}).`, step: run.step, epoch: run.epoch };
+        }
+      }
+      if (!end && run.epoch >= this.epochLimit) {
+        end = { reason: 'finished', message: `Finished ${run.epoch} epochs (${run.step} steps).`, step: run.step, epoch: run.epoch };
+      }
+      emit(false);
+      if (!end) await yieldToEvents();
+    }
+    if (count && end.reason !== 'diverged') record();
+    this.state = stateOf(end);
+    this.lastEnd = end;
+    emit(true);
+    return end;
+  }
+}
+
+function stateOf(end: TrainEnd): TrainState {
+  return end.reason === 'diverged' ? 'diverged' : end.reason === 'stopped' ? 'stopped' : 'finished';
+}
+
+function liveSnapshot(step: number, plan: Plan, trace: TrainingRun['trace'], g: ReturnType<typeof gradNorms>): LiveSnapshot {
+  const nodes: LiveSnapshot['nodes'] = {};
+  const edgeGradNorms: Record<string, number> = {};
+  plan.layers.forEach((pl, i) => {
+    const out = trace.outputs[i];
+    if (out) nodes[pl.nodeId] = withoutValues(summarize(out));
+    edgeGradNorms[pl.inEdgeId] = g[pl.nodeId].input;
+  });
+  if (trace.inputs[0]) nodes[plan.inputNodeId] = withoutValues(summarize(trace.inputs[0]));
+  return { step, nodes, gradNorms: g, edgeGradNorms };
+}
+
+/** Live snapshots carry statistics and histograms; values stay in the worker. */
+function withoutValues<T extends { values?: unknown; preview?: unknown }>(s: T): T {
+  delete s.values;
+  delete s.preview;
+  return s;
+}
+
+function rawWeights(model: Sequential, plan: Plan): Record<string, Record<string, Float32Array>> {
+  const out: Record<string, Record<string, Float32Array>> = {};
+  plan.layers.forEach((pl, i) => {
+    const params = model.layers[i].params();
+    if (!params.length) return;
+    out[pl.nodeId] = Object.fromEntries(params.map((p) => [p.name, Float32Array.from(p.value.data)]));
+  });
+  return out;
+}
