@@ -135,6 +135,94 @@ describe('exportPyTorch, run against the numpy torch stub', () => {
     expect(Math.max(...w.map(Math.abs))).toBeLessThanOrEqual(1 / Math.sqrt(16));
   });
 
+  it("runs on a stub that keeps PyTorch's semantics where the scripts rely on them", () => {
+    const check = `
+import warnings
+import numpy as np
+import torch
+from torch import nn
+
+warnings.simplefilter("error")
+torch.manual_seed(1)
+net = nn.Sequential(nn.Linear(3, 2), nn.Dropout(p=0.5))
+assert net.training and net[1].training
+x = torch.frombuffer(bytearray(np.arange(6, dtype=np.float32).tobytes()), dtype=torch.float32).reshape(2, 3)
+w, b = net[0].weight.detach().numpy(), net[0].bias.detach().numpy()
+assert np.abs(w).max() <= 1 / np.sqrt(3) and np.abs(b).max() <= 1 / np.sqrt(3)
+net.eval()
+assert not net[1].training
+with torch.no_grad():
+    y = net(x).numpy()
+assert y.dtype == np.float32 and np.array_equal(y, (np.arange(6, dtype=np.float32).reshape(2, 3) @ w.T + b).astype(np.float32))
+
+# Inverted dropout in training mode: zero or x / (1 - p).
+d = nn.Dropout(p=0.25)
+ones = torch.frombuffer(bytearray(np.ones(40000, dtype=np.float32).tobytes()), dtype=torch.float32)
+out = d(ones).numpy()
+assert set(np.unique(out).tolist()) == {0.0, np.float32(1 / 0.75)}
+assert abs((out == 0).mean() - 0.25) < 0.01
+assert np.array_equal(d.eval()(ones).numpy(), np.ones(40000, dtype=np.float32))
+
+# frombuffer shares memory with its buffer.
+buf = bytearray(np.zeros(2, dtype=np.float32).tobytes())
+t = torch.frombuffer(buf, dtype=torch.float32)
+buf[0:4] = np.float32(7).tobytes()
+assert t.tolist() == [7.0, 0.0]
+
+s = nn.Sigmoid()(torch.frombuffer(bytearray(np.array([-100, 0, 100], dtype=np.float32).tobytes()), dtype=torch.float32)).tolist()
+assert s == [float(np.float32(1 / (1 + np.exp(np.float64(100))))), 0.5, 1.0], s
+l = nn.LeakyReLU(negative_slope=0.2)(torch.frombuffer(bytearray(np.array([-1, 2], dtype=np.float32).tobytes()), dtype=torch.float32)).tolist()
+assert l == [float(np.float32(-0.2)), 2.0], l
+
+# Strict state-dict loading, with PyTorch's messages.
+m = nn.Sequential(nn.Linear(2, 2))
+def fails(state, text):
+    try:
+        m.load_state_dict(state)
+    except RuntimeError as e:
+        assert text in str(e), str(e)
+        return
+    raise AssertionError("expected a RuntimeError")
+fails({"0.weight": m[0].weight.detach()}, 'Missing key(s) in state_dict: "0.bias"')
+fails({"0.weight": m[0].weight.detach(), "0.bias": m[0].bias.detach(), "x": m[0].bias.detach()}, 'Unexpected key(s) in state_dict: "x"')
+fails({"0.weight": m[0].bias.detach(), "0.bias": m[0].bias.detach()}, "size mismatch for 0.weight: copying a param with shape torch.Size([2]) from checkpoint, the shape in current model is torch.Size([2, 2]).")
+try:
+    m[0].weight.copy_(m[0].weight.detach())
+    raise AssertionError("copy_ into a parameter outside no_grad must fail")
+except RuntimeError:
+    pass
+try:
+    m[0].weight.numpy()
+    raise AssertionError("numpy() of a parameter must fail")
+except RuntimeError:
+    pass
+print(repr(nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.LeakyReLU(negative_slope=0.1), nn.Dropout(p=0.5), nn.Sigmoid(), nn.Tanh())))
+`;
+    writeFileSync(join(work, 'stub_check.py'), check);
+    expect(python(['stub_check.py']).stdout).toBe(
+      [
+        'Sequential(',
+        '  (0): Linear(in_features=2, out_features=3, bias=True)',
+        '  (1): ReLU()',
+        '  (2): LeakyReLU(negative_slope=0.1)',
+        '  (3): Dropout(p=0.5, inplace=False)',
+        '  (4): Sigmoid()',
+        '  (5): Tanh()',
+        ')',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reads the weights only when it embeds them', () => {
+    const model = new Sequential(new Linear(2, 3, { rng: createRng(4) }), new ReLU(), new Linear(3, 2, { rng: createRng(5) }));
+    (model.layers[2] as Linear).w.data[4] = Number.POSITIVE_INFINITY;
+    expect(() => exportPyTorch(model, { name: 'm', inputFeatures: 2, includeWeights: true })).toThrow(
+      'exportPyTorch: layer 2 ("linear_2") has weight[1, 1] = Infinity, which is not a finite float32',
+    );
+    expect(exportPyTorch(model, { name: 'm', inputFeatures: 2, includeWeights: false })).toContain('nn.Linear(3, 2),');
+  });
+
   it('documents running, using, the loss and Dropout at the top', () => {
     const f = fixtures()[0];
     const script = exportPyTorch(f.model, { name: 'Spiral classifier', inputFeatures: 4, layerNames: f.layerNames, includeWeights: true });
