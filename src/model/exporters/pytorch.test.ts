@@ -223,6 +223,18 @@ print(repr(nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.LeakyReLU(negative_slope
     expect(exportPyTorch(model, { name: 'm', inputFeatures: 2, includeWeights: false })).toContain('nn.Linear(3, 2),');
   });
 
+  it("runs the docstring's usage example as written", () => {
+    const f = fixtures()[0];
+    const script = exportPyTorch(f.model, { name: 'm', inputFeatures: 4, includeWeights: true });
+    const doc = script.slice(0, script.indexOf('"""', 3));
+    const block = doc.slice(doc.indexOf('To use the model'), doc.indexOf('Loss:')).split('\n').slice(1);
+    const example = block.map((l) => l.slice(4)).join('\n');
+    expect(example).toContain('from model import build_model');
+    const dir = save(script);
+    writeFileSync(join(dir, 'example.py'), `${example}\nprint(tuple(probabilities.shape), probabilities.numpy().sum(axis=1).round(5).tolist())\n`);
+    expect(python(['example.py'], dir).stdout.trim()).toBe('(8, 3) [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]');
+  });
+
   it('documents running, using, the loss and Dropout at the top', () => {
     const f = fixtures()[0];
     const script = exportPyTorch(f.model, { name: 'Spiral classifier', inputFeatures: 4, layerNames: f.layerNames, includeWeights: true });

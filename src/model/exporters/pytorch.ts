@@ -65,8 +65,9 @@ function docstring(plan: ExportPlan, weights: boolean): string[] {
     commented('    model = build_model()', weights ? 'weights loaded, evaluation mode' : 'evaluation mode'),
     commented(`    x = torch.randn(8, ${f})`, `8 samples, ${f} features each`),
     '    with torch.no_grad():',
-    commented('        logits = model(x)', `[8, ${c}]: raw class scores`),
-    '    probabilities = torch.softmax(logits, dim=1)',
+    ...(plan.loss
+      ? [commented('        logits = model(x)', `[8, ${c}]: raw class scores`), '    probabilities = torch.softmax(logits, dim=1)']
+      : [commented('        y = model(x)', `[8, ${c}]`)]),
     '',
     ...(plan.loss
       ? [

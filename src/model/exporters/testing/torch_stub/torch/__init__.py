@@ -110,6 +110,12 @@ def randn(*size):
     return Tensor(_generator.standard_normal(size, dtype=np.float32))
 
 
+def softmax(input, dim):
+    x = input._data
+    e = np.exp(x - x.max(axis=dim, keepdims=True))
+    return Tensor((e / e.sum(axis=dim, keepdims=True)).astype(np.float32))
+
+
 def manual_seed(seed):
     global _generator
     _generator = np.random.default_rng(seed)
