@@ -65,7 +65,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
       }
       i++;
     }
-    return fail(start, `${what} is never closed`);
+    return fail(start, `${what} starts here but is never closed; the text may be cut off`);
   };
 
   const number = (): JsonSyntaxError | null => {
