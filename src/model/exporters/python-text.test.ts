@@ -7,11 +7,14 @@ describe('base64Lines', () => {
     const rng = createRng(2);
     for (const n of [0, 1, 2, 3, 4, 5, 56, 57, 58, 1000]) {
       const bytes = new Uint8Array(n).map(() => rng.nextUint32() & 255);
-      const lines = base64Lines(bytes);
+      const text = base64Lines(bytes);
+      const lines = text === '' ? [] : text.split('\n');
       expect(lines.join('')).toBe(Buffer.from(bytes).toString('base64'));
       for (const l of lines.slice(0, -1)) expect(l).toHaveLength(76);
       if (lines.length) expect(lines.at(-1)!.length).toBeLessThanOrEqual(76);
     }
+    expect(base64Lines(new Uint8Array([1, 2, 3, 4, 5, 6, 7]), 4)).toBe('AQID\nBAUG\nBw==');
+    expect(() => base64Lines(new Uint8Array(3), 6)).toThrow('multiple of 4, got 6');
   });
 });
 

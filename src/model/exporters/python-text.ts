@@ -40,24 +40,32 @@ export function pyFloat(v: number): string {
   return /[.e]/.test(s) ? s : `${s}.0`;
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64 = new TextEncoder().encode('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+const PAD = 61; // '='
+const NEWLINE = 10;
+const ascii = new TextDecoder('ascii');
 
-/** Standard base64 (RFC 4648, padded), wrapped into lines of `width` characters. */
-export function base64Lines(bytes: Uint8Array, width = 76): string[] {
-  const parts: string[] = [];
-  let line = '';
-  for (let i = 0; i < bytes.length; i += 3) {
+/**
+ * Standard base64 (RFC 4648, padded), in lines of `width` characters (a multiple of 4)
+ * joined by newlines. Written into one byte array and decoded once: a weight matrix of
+ * millions of values must not become millions of small strings.
+ */
+export function base64Lines(bytes: Uint8Array, width = 76): string {
+  if (!Number.isInteger(width) || width < 4 || width % 4 !== 0) throw new RangeError(`base64Lines: expected a width that is a positive multiple of 4, got ${width}`);
+  const chars = Math.ceil(bytes.length / 3) * 4;
+  const lines = Math.ceil(chars / width);
+  const out = new Uint8Array(chars + Math.max(0, lines - 1));
+  const perLine = width / 4;
+  let o = 0;
+  for (let i = 0, group = 0; i < bytes.length; i += 3, group++) {
+    if (group > 0 && group % perLine === 0) out[o++] = NEWLINE;
     const a = bytes[i];
     const b = i + 1 < bytes.length ? bytes[i + 1] : 0;
     const c = i + 2 < bytes.length ? bytes[i + 2] : 0;
-    line += B64[a >> 2] + B64[((a & 3) << 4) | (b >> 4)];
-    line += i + 1 < bytes.length ? B64[((b & 15) << 2) | (c >> 6)] : '=';
-    line += i + 2 < bytes.length ? B64[c & 63] : '=';
-    if (line.length >= width) {
-      parts.push(line);
-      line = '';
-    }
+    out[o++] = B64[a >> 2];
+    out[o++] = B64[((a & 3) << 4) | (b >> 4)];
+    out[o++] = i + 1 < bytes.length ? B64[((b & 15) << 2) | (c >> 6)] : PAD;
+    out[o++] = i + 2 < bytes.length ? B64[c & 63] : PAD;
   }
-  if (line) parts.push(line);
-  return parts;
+  return ascii.decode(out);
 }

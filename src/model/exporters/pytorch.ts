@@ -159,7 +159,7 @@ function weightsSection(where: string, plan: ExportPlan): string[] {
 
 function weightEntry(key: string, shape: number[], values: Float32Array): string[] {
   const dims = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-  return [`    "${key}": (${dims}, """`, ...base64Lines(float32LE(values)), '"""),'];
+  return [`    "${key}": (${dims}, """`, base64Lines(float32LE(values)), '"""),'];
 }
 
 function selfCheck(): string[] {
