@@ -1,6 +1,8 @@
-import { checkGrad, checkInput, checkNumber } from './checks';
+import { at, checkGrad, checkInput, checkNumber } from './checks';
 import { Layer } from './layer';
 import { allocate, Tensor, type DType } from './tensor';
+
+const anyShape = (): boolean => true;
 
 /** Base of the elementwise activations: any input shape, output of the same shape. */
 abstract class Elementwise extends Layer {
@@ -8,14 +10,14 @@ abstract class Elementwise extends Layer {
   protected output: Tensor | null = null;
 
   protected begin(x: Tensor): Tensor {
-    const t = checkInput(`${this}.forward`, x, 'of any shape', () => true);
+    const t = checkInput(this, 'forward', x, 'of any shape', anyShape);
     this.input = t;
     return t;
   }
 
   protected gradIn(dout: Tensor | undefined): { x: Tensor; out: Tensor; g: Tensor } {
-    if (!this.input || !this.output) throw new Error(`${this}.backward: called before forward`);
-    const g = checkGrad(`${this}.backward`, dout, this.output.shape);
+    if (!this.input || !this.output) throw new Error(`${at(this, 'backward')}: called before forward`);
+    const g = checkGrad(this, 'backward', dout, this.output.shape);
     return { x: this.input, out: this.output, g };
   }
 

@@ -30,26 +30,44 @@ export function describe(value: unknown): string {
   return String(value);
 }
 
-/** Throws unless `x` is a tensor with at least `minDims` dimensions whose last one is `lastDim` (when given). */
-export function checkInput(where: string, x: unknown, expected: string, ok: (t: Tensor) => boolean): Tensor {
+/** Names the failing call, e.g. `Linear(in_features=2, out_features=3).forward`; built only on error. */
+export function at(owner: object, method: string): string {
+  return `${String(owner)}.${method}`;
+}
+
+/**
+ * Throws unless `x` is a tensor accepted by `ok`. `expected` describes the accepted shape; a
+ * function is called only on error, so the hot path builds no strings.
+ */
+export function checkInput(owner: object, method: string, x: unknown, expected: string | (() => string), ok: (t: Tensor) => boolean): Tensor {
   const t = x as Tensor;
   if (!t || typeof t !== 'object' || !('shape' in t) || !('data' in t)) {
-    throw new TypeError(`${where}: expected a Tensor ${expected}, got ${describe(x)}`);
+    throw new TypeError(`${at(owner, method)}: expected a Tensor ${text(expected)}, got ${describe(x)}`);
   }
-  if (!ok(t)) throw new Error(`${where}: expected input of shape ${expected}, got ${formatShape(t.shape)}`);
+  if (!ok(t)) throw new Error(`${at(owner, method)}: expected input of shape ${text(expected)}, got ${formatShape(t.shape)}`);
   return t;
 }
 
+function text(s: string | (() => string)): string {
+  return typeof s === 'string' ? s : s();
+}
+
 /** The gradient arriving at a layer must have exactly the shape of the layer's last output. */
-export function checkGrad(where: string, dout: Tensor | undefined, outShape: readonly number[]): Tensor {
+export function checkGrad(owner: object, method: string, dout: Tensor | undefined, outShape: readonly number[]): Tensor {
   if (dout === undefined) {
-    throw new Error(`${where}: expected dout, the gradient of shape ${formatShape(outShape)} of the loss with respect to the output, got nothing`);
+    throw new Error(`${at(owner, method)}: expected dout, the gradient of shape ${formatShape(outShape)} of the loss with respect to the output, got nothing`);
   }
-  const same = dout.shape.length === outShape.length && dout.shape.every((d, i) => d === outShape[i]);
-  if (!same) throw new Error(`${where}: expected dout of shape ${formatShape(outShape)} (the last output's), got ${formatShape(dout.shape)}`);
+  if (!dout || typeof dout !== 'object' || !('shape' in dout) || !('data' in dout)) {
+    throw new TypeError(`${at(owner, method)}: expected dout to be a Tensor of shape ${formatShape(outShape)}, got ${describe(dout)}`);
+  }
+  if (!sameShape(dout.shape, outShape)) {
+    throw new Error(`${at(owner, method)}: expected dout of shape ${formatShape(outShape)} (the last output's), got ${formatShape(dout.shape)}`);
+  }
   return dout;
 }
 
 export function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

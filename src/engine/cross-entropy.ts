@@ -1,4 +1,4 @@
-import { checkGrad, checkInput, describe } from './checks';
+import { at, checkGrad, checkInput, describe } from './checks';
 import { Layer } from './layer';
 import { allocate, Tensor, type DType } from './tensor';
 
@@ -12,10 +12,9 @@ export class CrossEntropyLoss extends Layer {
   private labels: Int32Array | null = null;
 
   forward(x: Tensor, y?: ArrayLike<number>): Tensor {
-    const where = `${this}.forward`;
-    const t = checkInput(where, x, '[N, C] (class scores)', (v) => v.shape.length === 2 && v.shape[1] >= 1);
+    const t = checkInput(this, 'forward', x, '[N, C] (class scores)', isScores);
     const [n, c] = t.shape;
-    const labels = checkLabels(where, y, n, c);
+    const labels = checkLabels(this, 'forward', y, n, c);
     const xd = t.data;
     const p = allocate(t.dtype, xd.length);
     let total = 0;
@@ -41,9 +40,8 @@ export class CrossEntropyLoss extends Layer {
 
   /** dL/dx for an incoming gradient `dout` (a scalar tensor; 1 when omitted). */
   backward(dout?: Tensor): Tensor {
-    const where = `${this}.backward`;
-    if (!this.probs || !this.labels) throw new Error(`${where}: called before forward`);
-    const g = dout === undefined ? 1 : scalarOf(where, dout);
+    if (!this.probs || !this.labels) throw new Error(`${at(this, 'backward')}: called before forward`);
+    const g = dout === undefined ? 1 : scalarOf(this, dout);
     const [n, c] = this.probs.shape;
     const p = this.probs.data;
     const dx = allocate(this.probs.dtype, p.length);
@@ -77,22 +75,27 @@ export class CrossEntropyLoss extends Layer {
   }
 }
 
-function scalarOf(where: string, dout: Tensor): number {
-  checkGrad(where, dout, dout.size === 1 ? dout.shape : []);
+const isScores = (v: Tensor): boolean => v.shape.length === 2 && v.shape[1] >= 1;
+
+/** The incoming gradient of a scalar loss: any tensor with one element (shape [] or [1]). */
+function scalarOf(owner: object, dout: Tensor): number {
+  checkGrad(owner, 'backward', dout, dout && typeof dout === 'object' && dout.size === 1 ? dout.shape : []);
   return dout.data[0];
 }
 
 /** Labels must be N integers in [0, C). */
-export function checkLabels(where: string, y: ArrayLike<number> | undefined, n: number, c: number): Int32Array {
+export function checkLabels(owner: object, method: string, y: ArrayLike<number> | undefined, n: number, c: number): Int32Array {
+  const where = (): string => at(owner, method);
   if (y === undefined || y === null || typeof (y as ArrayLike<number>).length !== 'number') {
-    throw new Error(`${where}: expected labels y, ${n} integers in [0, ${c}), got ${describe(y)}`);
+    throw new Error(`${where()}: expected labels y, ${n} integers in [0, ${c}), got ${describe(y)}`);
   }
-  if (y.length !== n) throw new Error(`${where}: expected ${n} labels (one per row of the scores), got ${y.length}`);
-  const out = y instanceof Int32Array ? y : new Int32Array(n);
+  if (y.length !== n) throw new Error(`${where()}: expected ${n} labels (one per row of the scores), got ${y.length}`);
+  // A copy: the caller may reuse its label buffer before backward.
+  const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const v = y[i];
     if (!Number.isInteger(v) || v < 0 || v >= c) {
-      throw new RangeError(`${where}: expected labels to be integers in [0, ${c}), got ${describe(v)} at index ${i}`);
+      throw new RangeError(`${where()}: expected labels to be integers in [0, ${c}), got ${describe(v)} at index ${i}`);
     }
     out[i] = v;
   }

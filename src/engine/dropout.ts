@@ -1,4 +1,4 @@
-import { checkGrad, checkInput, checkNumber } from './checks';
+import { at, checkGrad, checkInput, checkNumber } from './checks';
 import { Layer } from './layer';
 import { defaultRng, type Rng } from './rng';
 import { allocate, Tensor, type DType, type TensorData } from './tensor';
@@ -26,7 +26,7 @@ export class Dropout extends Layer {
   }
 
   forward(x: Tensor): Tensor {
-    const t = checkInput(`${this}.forward`, x, 'of any shape', () => true);
+    const t = checkInput(this, 'forward', x, 'of any shape', () => true);
     this.outShape = t.shape;
     if (!this.training || this.p === 0) {
       this.maskData = null;
@@ -48,9 +48,8 @@ export class Dropout extends Layer {
   }
 
   backward(dout?: Tensor): Tensor {
-    const where = `${this}.backward`;
-    if (!this.outShape) throw new Error(`${where}: called before forward`);
-    const g = checkGrad(where, dout, this.outShape);
+    if (!this.outShape) throw new Error(`${at(this, 'backward')}: called before forward`);
+    const g = checkGrad(this, 'backward', dout, this.outShape);
     if (!this.maskData) return g.clone();
     const m = this.maskData;
     const gd = g.data;

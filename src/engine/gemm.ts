@@ -1,11 +1,9 @@
+import { gemmF32Wasm } from './gemm-wasm';
 import type { TensorData } from './tensor';
 
 /*
- * Dense matrix products for the forward and backward passes, without ever forming a
- * transpose: C (=|+=) op(A)·op(B), all row-major, where op(A) is [M×K] and op(B) is [K×N].
- * `transA` means A is stored [K×M]; `transB` means B is stored [N×K].
- *
- * Layout of the computation (as in BLIS/GotoBLAS, scaled down to what a JIT keeps in
+ * The JavaScript product, for float64 (gradient checks) and wherever WebAssembly SIMD is
+ * unavailable. Layout of the computation (as in BLIS/GotoBLAS, scaled down to what a JIT keeps in
  * registers): the K dimension is cut in blocks of KC; a KC-slice of op(B) is packed once
  * into 4-column panels and a KC-slice of 4 rows of op(A) into a 4-row panel, both
  * interleaved so the micro-kernel reads them strictly sequentially; the micro-kernel
@@ -15,7 +13,7 @@ import type { TensorData } from './tensor';
  */
 
 const KC = 256;
-let packA = new Float64Array(4 * KC);
+const packA = new Float64Array(4 * KC);
 let packB = new Float64Array(4 * KC * 64);
 
 function ensurePackB(size: number): Float64Array {
@@ -91,9 +89,38 @@ function packPanelA(A: TensorData, transA: boolean, M: number, K: number, i0: nu
 }
 
 /**
- * C[M×N] = op(A)·op(B) (or += when `accumulate`). No aliasing between C and A or B.
+ * Dense matrix product for the forward and backward passes, without ever forming a
+ * transpose: C[M×N] = op(A)·op(B) (or += when `accumulate`), all row-major, where op(A) is
+ * [M×K] and op(B) is [K×N]; `transA` means A is stored [K×M], `transB` that B is stored
+ * [N×K]. No aliasing between C and A or B. Float32 arrays go to the WebAssembly SIMD
+ * kernel when the environment has one (sums in float32); anything else to JavaScript
+ * (sums in float64).
  */
 export function gemm(
+  transA: boolean,
+  transB: boolean,
+  M: number,
+  N: number,
+  K: number,
+  A: TensorData,
+  B: TensorData,
+  C: TensorData,
+  accumulate = false,
+): void {
+  if (M === 0 || N === 0) return;
+  if (K === 0) {
+    if (!accumulate) C.fill(0, 0, M * N);
+    return;
+  }
+  // Below ~2k multiply-adds the call and the packing cost more than SIMD saves.
+  if (M * N * K >= 2048 && A instanceof Float32Array && B instanceof Float32Array && C instanceof Float32Array) {
+    if (gemmF32Wasm(transA, transB, M, N, K, A, B, C, accumulate)) return;
+  }
+  gemmJs(transA, transB, M, N, K, A, B, C, accumulate);
+}
+
+/** The JavaScript product (any dtype, sums in float64); same contract as `gemm`. */
+export function gemmJs(
   transA: boolean,
   transB: boolean,
   M: number,
@@ -125,6 +152,9 @@ export function gemm(
     }
   }
 }
+
+/** The 4×4 tile of an edge, where C has fewer rows or columns. */
+const edge = new Float64Array(16);
 
 function microKernel(
   Ap: Float64Array,
@@ -166,12 +196,16 @@ function microKernel(
     }
     return;
   }
-  const block = [c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33];
+  const e = edge;
+  e[0] = c00; e[1] = c01; e[2] = c02; e[3] = c03;
+  e[4] = c10; e[5] = c11; e[6] = c12; e[7] = c13;
+  e[8] = c20; e[9] = c21; e[10] = c22; e[11] = c23;
+  e[12] = c30; e[13] = c31; e[14] = c32; e[15] = c33;
   for (let r = 0; r < rows; r++) {
     const o = (i0 + r) * ldc + j0;
     for (let c = 0; c < cols; c++) {
-      if (add) C[o + c] += block[r * 4 + c];
-      else C[o + c] = block[r * 4 + c];
+      if (add) C[o + c] += e[r * 4 + c];
+      else C[o + c] = e[r * 4 + c];
     }
   }
 }

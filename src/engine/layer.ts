@@ -21,6 +21,15 @@ export abstract class Layer {
 
   abstract backward(dout?: Tensor): Tensor;
 
+  /**
+   * The backward pass of a training step, where nothing needs dL/d(input): accumulates
+   * exactly the parameter gradients `backward(dout)` would, and may skip computing the
+   * input gradient (Linear does, saving its largest product). Returns nothing.
+   */
+  backwardParams(dout?: Tensor): void {
+    this.backward(dout);
+  }
+
   /** The layer's parameters with their gradients, in a fixed order (Linear: w, then b). */
   params(): Param[] {
     return [];

@@ -1,4 +1,4 @@
-import { checkGrad, checkInput, checkNumber } from './checks';
+import { at, checkGrad, checkInput, checkNumber } from './checks';
 import { gemm } from './gemm';
 import { Layer, type Param } from './layer';
 import { defaultRng, Rng } from './rng';
@@ -49,33 +49,45 @@ export class Linear extends Layer {
   }
 
   forward(x: Tensor): Tensor {
-    const where = `${this}.forward`;
-    const t = checkInput(where, x, `[N, ${this.inFeatures}]`, (v) => v.shape.length >= 1 && v.shape[v.shape.length - 1] === this.inFeatures);
-    const n = t.size / this.inFeatures;
-    const out = allocate(this.w.dtype, n * this.outFeatures);
-    gemm(false, true, n, this.outFeatures, this.inFeatures, t.data, this.w.data, out);
-    const b = this.b.data;
+    const inF = this.inFeatures;
+    const t = checkInput(this, 'forward', x, () => `[N, ${inF}]`, (v) => v.shape.length >= 1 && v.shape[v.shape.length - 1] === inF);
+    const n = t.size / inF;
     const o = this.outFeatures;
-    for (let r = 0, p = 0; r < n; r++) for (let j = 0; j < o; j++, p++) out[p] += b[j];
+    const out = allocate(this.w.dtype, n * o);
+    // Start from the bias and let the product accumulate onto it: one pass, one rounding.
+    const b = this.b.data;
+    for (let r = 0, p = 0; r < n; r++) for (let j = 0; j < o; j++, p++) out[p] = b[j];
+    gemm(false, true, n, o, inF, t.data, this.w.data, out, true);
     this.input = t;
     this.outShape = [...t.shape.slice(0, -1), o];
     return new Tensor(out, this.outShape);
   }
 
   backward(dout?: Tensor): Tensor {
-    const where = `${this}.backward`;
-    if (!this.input || !this.outShape) throw new Error(`${where}: called before forward`);
-    const g = checkGrad(where, dout, this.outShape);
-    const x = this.input;
+    const g = this.backwardParamGrads(dout);
+    const x = this.input as Tensor;
     const n = x.size / this.inFeatures;
     const dx = allocate(x.dtype, x.size);
     gemm(false, false, n, this.inFeatures, this.outFeatures, g.data, this.w.data, dx);
+    return new Tensor(dx, x.shape);
+  }
+
+  /** Accumulates dW and db only, skipping dL/dX = δZ·W (a third of the layer's arithmetic). */
+  override backwardParams(dout?: Tensor): void {
+    this.backwardParamGrads(dout);
+  }
+
+  private backwardParamGrads(dout: Tensor | undefined): Tensor {
+    if (!this.input || !this.outShape) throw new Error(`${at(this, 'backward')}: called before forward`);
+    const g = checkGrad(this, 'backward', dout, this.outShape);
+    const x = this.input;
+    const n = x.size / this.inFeatures;
     gemm(true, false, this.outFeatures, this.inFeatures, n, g.data, x.data, this.dw.data, true);
     const gd = g.data;
     const db = this.db.data;
     const o = this.outFeatures;
     for (let r = 0, p = 0; r < n; r++) for (let j = 0; j < o; j++, p++) db[j] += gd[p];
-    return new Tensor(dx, x.shape);
+    return g;
   }
 
   override params(): Param[] {

@@ -76,6 +76,10 @@ export class MLP extends Layer {
     return this.sequence.backward(dout);
   }
 
+  override backwardParams(dout?: Tensor): void {
+    this.sequence.backwardParams(dout);
+  }
+
   override params(): Param[] {
     return this.sequence.params();
   }

@@ -32,6 +32,24 @@ export class Sequential extends Layer {
     return g as Tensor;
   }
 
+  /**
+   * Backward for a training step: layers before the first one with parameters are skipped
+   * (no parameter depends on their input gradient), that layer runs `backwardParams`, and
+   * every later layer a full `backward`.
+   */
+  override backwardParams(dout?: Tensor): void {
+    const layers = this.layers;
+    let first = layers.findIndex((l) => l.params().length > 0);
+    if (first < 0) first = 0;
+    if (layers.length === 0) {
+      this.backward(dout);
+      return;
+    }
+    let g = dout;
+    for (let i = layers.length - 1; i > first; i--) g = layers[i].backward(g);
+    layers[first].backwardParams(g);
+  }
+
   /** Every layer's parameters in order, named `<index>.<name>` as in a PyTorch state dict. */
   override params(): Param[] {
     const out: Param[] = [];
