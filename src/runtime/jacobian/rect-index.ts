@@ -1,5 +1,5 @@
 import type { TensorData } from '../../engine';
-import type { Acc, Allocation } from './tiles';
+import { Acc, type Allocation } from './tiles';
 
 /**
  * Sorted, de-duplicated cut points `point(0)` … `point(count − 1)` clamped to [0, length],
@@ -14,6 +14,35 @@ export function makeCuts(count: number, point: (i: number) => number, length: nu
   let m = 0;
   for (let i = 0; i < raw.length; i++) if (i === 0 || raw[i] !== raw[i - 1]) raw[m++] = raw[i];
   return raw.subarray(0, m);
+}
+
+function scanFloat32(data: TensorData, from: number, to: number, acc: Acc): void {
+  let m = acc.max;
+  let nz = 0;
+  for (let c = from; c < to; c++) {
+    const v = Math.abs(data[c]);
+    if (v !== 0) {
+      nz++;
+      if (v > m) m = v;
+    }
+  }
+  acc.max = m;
+  acc.count += nz;
+}
+
+/** As scanFloat32, for float64 data seen at float32 precision. */
+function scanRounded(data: TensorData, from: number, to: number, acc: Acc): void {
+  let m = acc.max;
+  let nz = 0;
+  for (let c = from; c < to; c++) {
+    const v = Math.abs(Math.fround(data[c]));
+    if (v !== 0) {
+      nz++;
+      if (v > m) m = v;
+    }
+  }
+  acc.max = m;
+  acc.count += nz;
 }
 
 function indexOfCut(cuts: Int32Array, x: number, what: string): number {
@@ -57,21 +86,17 @@ export class RectIndex {
     const levels = pc > 0 ? 32 - Math.clz32(pc) : 1;
     const table = mem.f32(levels * pr * pc);
     const cnt = mem.f64((pr + 1) * (pc + 1));
+    const seg = new Acc();
+    const scan = data instanceof Float32Array ? scanFloat32 : scanRounded;
     for (let p = 0; p < pr; p++) {
       for (let r = rowCuts[p]; r < rowCuts[p + 1]; r++) {
         const base = r * numCols;
         for (let q = 0; q < pc; q++) {
-          let m = table[p * pc + q];
-          let nz = 0;
-          for (let c = base + colCuts[q], end = base + colCuts[q + 1]; c < end; c++) {
-            const v = Math.abs(Math.fround(data[c]));
-            if (v !== 0) {
-              nz++;
-              if (v > m) m = v;
-            }
-          }
-          table[p * pc + q] = m;
-          cnt[(p + 1) * (pc + 1) + q + 1] += nz;
+          seg.reset();
+          seg.max = table[p * pc + q];
+          scan(data, base + colCuts[q], base + colCuts[q + 1], seg);
+          table[p * pc + q] = seg.max;
+          cnt[(p + 1) * (pc + 1) + q + 1] += seg.count;
         }
       }
     }
