@@ -131,6 +131,16 @@ describe('jacobianStructure: Linear against one-hot backward passes', () => {
     expect(sb.shape).toEqual([4, 5, 5]);
   });
 
+  it('gives an empty Jacobian for an empty batch', () => {
+    const lin = new Linear(3, 2, { rng: createRng(1) });
+    lin.forward(Tensor.zeros([0, 3]));
+    const s = jacobianStructure(lin, 'w');
+    expect(s.shape).toEqual([0, 2, 2, 3]);
+    expect([s.rows, s.cols, s.entries, s.nonZeros, s.tiles.rows, s.tiles.cols]).toEqual([0, 6, 0, 0, 0, 6]);
+    expect(s.dense).toHaveLength(0);
+    expect(jacobianStructure(lin, 'input').entries).toBe(0);
+  });
+
   it('reads float64 layers, rounding values to float32', () => {
     const lin = new Linear(3, 4, { rng: createRng(5), dtype: 'float64' });
     lin.w.data[1] = 1e-60; // zero once rounded to float32, as the brute force stores it
