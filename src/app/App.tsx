@@ -1,7 +1,163 @@
-export function App() {
+import '@xyflow/react/dist/style.css';
+import './app.css';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Canvas } from '../editor/flow/Canvas';
+import { parseDocumentText, serializeDocument } from '../editor/io/document-text';
+import { startAutosave } from '../editor/persist/autosave';
+import type { KeyValueStore } from '../editor/persist/idb';
+import { decodeSharePayload, sharePayloadFromHash } from '../editor/share/share-link';
+import type { EditorStore } from '../editor/store/editor-store';
+import { EditorProvider, useEditorStore } from '../editor/use-editor';
+import { BottomPanel } from './BottomPanel';
+import { exportAs, importFile } from './commands';
+import { ImportErrorsDialog } from './ImportErrorsDialog';
+import { Inspector } from './Inspector';
+import { MlpDialog } from './MlpDialog';
+import { Palette } from './Palette';
+import { createRunControls } from './run-controls';
+import { ShareDialog } from './ShareDialog';
+import { useShortcuts, type ShortcutCommand } from './shortcuts';
+import { startUp } from './startup';
+import { useTheme } from './theme';
+import { Toasts } from './Toasts';
+import { Toolbar } from './Toolbar';
+import { useUi } from './ui-store';
+
+export interface AppProps {
+  store: EditorStore;
+  kv: KeyValueStore;
+}
+
+function clearHash() {
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
+/** Startup runs once per store, even when React mounts the shell twice (StrictMode). */
+const started = new WeakMap<EditorStore, Promise<unknown>>();
+
+function Dialogs() {
+  const dialog = useUi((s) => s.dialog);
+  const close = useUi((s) => s.close);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'mlp':
+      return <MlpDialog onClose={close} />;
+    case 'import-errors':
+      return <ImportErrorsDialog source={dialog.source} errors={dialog.errors} onClose={close} />;
+    case 'share':
+      return <ShareDialog url={dialog.url} withWeights={dialog.withWeights} onClose={close} />;
+  }
+}
+
+function Shell({ kv }: { kv: KeyValueStore }) {
+  const store = useEditorStore();
+  const [theme, setTheme] = useTheme();
+  const run = useMemo(() => createRunControls(store), [store]);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    let stop: (() => void) | null = null;
+    let flush: (() => void) | null = null;
+    if (!started.has(store)) started.set(store, startUp(store, { kv, hash: location.hash, clearHash }));
+    void started.get(store)!.then(() => {
+      if (!live) return;
+      const autosave = startAutosave(store, kv, serializeDocument);
+      stop = autosave.stop;
+      flush = () => void autosave.flush();
+      addEventListener('pagehide', flush);
+      setReady(true);
+    });
+    return () => {
+      live = false;
+      stop?.();
+      if (flush) removeEventListener('pagehide', flush);
+    };
+  }, [store, kv]);
+
+  // A share link pasted into the address bar of an open tab.
+  useEffect(() => {
+    const onHash = async () => {
+      const payload = sharePayloadFromHash(location.hash);
+      if (!payload) return;
+      clearHash();
+      try {
+        const parsed = parseDocumentText(await decodeSharePayload(payload));
+        if (!parsed.ok) {
+          useUi.getState().open({ kind: 'import-errors', source: 'the share link', errors: parsed.errors });
+          return;
+        }
+        store.getState().replaceDocument(parsed.doc);
+        store.getState().notify(`Opened the shared model “${parsed.doc.name}”.`, 'success');
+      } catch (e) {
+        store.getState().notify(`This share link is damaged: ${e instanceof Error ? e.message : String(e)}.`, 'error');
+      }
+    };
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, [store]);
+
+  const onShortcut = useCallback(
+    (cmd: ShortcutCommand) => {
+      const s = store.getState();
+      switch (cmd) {
+        case 'delete':
+          s.deleteSelection();
+          break;
+        case 'undo':
+          s.undo();
+          break;
+        case 'redo':
+          s.redo();
+          break;
+        case 'copy':
+          if (s.copySelection()) {
+            const n = store.getState().clipboard!.nodes.length;
+            s.notify(`Copied ${n} ${n === 1 ? 'node' : 'nodes'}.`, 'info');
+          }
+          break;
+        case 'paste':
+          s.paste();
+          break;
+        case 'selectAll':
+          s.selectAll();
+          break;
+        case 'save':
+          void exportAs(store, 'json');
+          break;
+      }
+    },
+    [store],
+  );
+  useShortcuts(onShortcut);
+
+  const onFileDrop = useCallback((file: File) => void importFile(store, file), [store]);
+
   return (
-    <main>
-      <h1>Backprop Studio</h1>
-    </main>
+    <div className="bp-app" data-ready={ready ? 'true' : 'false'}>
+      <Toolbar theme={theme} setTheme={setTheme} run={run} />
+      <div className="bp-workspace">
+        <Palette />
+        <main className="bp-centre" aria-label="Graph editor">
+          <Canvas colorMode={theme} onFileDrop={onFileDrop} />
+          <BottomPanel />
+        </main>
+        <Inspector />
+      </div>
+      <Toasts />
+      <Dialogs />
+    </div>
+  );
+}
+
+/** Backprop Studio: the editor store and browser storage in, the whole app out. */
+export function App({ store, kv }: AppProps) {
+  return (
+    <EditorProvider store={store}>
+      <ReactFlowProvider>
+        <Shell kv={kv} />
+      </ReactFlowProvider>
+    </EditorProvider>
   );
 }

@@ -1,0 +1,78 @@
+import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useEditor } from '../editor/use-editor';
+import { DiagnosticsList } from './DiagnosticsList';
+
+interface Tab {
+  key: string;
+  label: string;
+  badge?: ReactNode;
+  render(): ReactNode;
+}
+
+function MessagesTab() {
+  const diagnostics = useEditor((s) => s.analysis.diagnostics);
+  return <DiagnosticsList diagnostics={diagnostics} empty="No problems: the graph compiles." />;
+}
+
+function MessagesBadge() {
+  const { errors, warnings } = useEditor(
+    useShallow((s) => ({
+      errors: s.analysis.diagnostics.filter((d) => d.severity === 'error').length,
+      warnings: s.analysis.diagnostics.filter((d) => d.severity === 'warning').length,
+    })),
+  );
+  if (!errors && !warnings) return null;
+  return (
+    <span className={`bp-tab__badge${errors ? ' bp-tab__badge--error' : ' bp-tab__badge--warning'}`} aria-hidden="true">
+      {errors + warnings}
+    </span>
+  );
+}
+
+/** The tabs under the canvas: Messages (the graph's diagnostics); further views plug in as tabs. */
+export function BottomPanel({ extraTabs = [] }: { extraTabs?: readonly Tab[] }) {
+  const tabs: Tab[] = [{ key: 'messages', label: 'Messages', badge: <MessagesBadge />, render: () => <MessagesTab /> }, ...extraTabs];
+  const [active, setActive] = useState(tabs[0].key);
+  const id = useId();
+  const current = tabs.find((t) => t.key === active) ?? tabs[0];
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = tabs.findIndex((t) => t.key === current.key);
+    let next = -1;
+    if (e.key === 'ArrowRight') next = (i + 1) % tabs.length;
+    else if (e.key === 'ArrowLeft') next = (i - 1 + tabs.length) % tabs.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = tabs.length - 1;
+    if (next < 0) return;
+    e.preventDefault();
+    setActive(tabs[next].key);
+    document.getElementById(`${id}-tab-${tabs[next].key}`)?.focus();
+  };
+
+  return (
+    <section className="bp-bottom" aria-label="Output panel">
+      <div role="tablist" aria-label="Output" className="bp-tabs" onKeyDown={onKeyDown}>
+        {tabs.map((t) => (
+          <button
+            key={t.key}
+            id={`${id}-tab-${t.key}`}
+            type="button"
+            role="tab"
+            aria-selected={t.key === current.key}
+            aria-controls={`${id}-panel-${t.key}`}
+            tabIndex={t.key === current.key ? 0 : -1}
+            className="bp-tab"
+            onClick={() => setActive(t.key)}
+          >
+            <span>{t.label}</span>
+            {t.badge}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${id}-panel-${current.key}`} aria-labelledby={`${id}-tab-${current.key}`} className="bp-tabpanel" tabIndex={0}>
+        {current.render()}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { NODE_SPECS, NODE_TYPES, type NodeTypeSpec } from '../model/node-types';
+import { startNodeDrag } from '../editor/flow/palette-drag';
+import { useViewCentre } from '../editor/flow/use-view-centre';
+import { useEditorStore } from '../editor/use-editor';
+
+const GROUPS: { title: string; categories: NodeTypeSpec['category'][] }[] = [
+  { title: 'Data', categories: ['input'] },
+  { title: 'Layers', categories: ['layer', 'regularization'] },
+  { title: 'Activations', categories: ['activation'] },
+  { title: 'Loss', categories: ['loss'] },
+];
+
+/**
+ * Every node type as a button: click (or Enter) adds it after the selected node or in
+ * the middle of the view; dragging it onto the canvas drops it where it lands.
+ */
+export function Palette() {
+  const store = useEditorStore();
+  const viewCentre = useViewCentre();
+  return (
+    <nav className="bp-palette" aria-label="Node palette">
+      <h2 className="bp-panel-title">Nodes</h2>
+      {GROUPS.map((g) => (
+        <section key={g.title} className="bp-palette__group" aria-label={g.title}>
+          <h3 className="bp-palette__heading">{g.title}</h3>
+          {NODE_TYPES.filter((t) => g.categories.includes(NODE_SPECS[t].category)).map((t) => {
+            const spec = NODE_SPECS[t];
+            return (
+              <button
+                key={t}
+                type="button"
+                className={`bp-palette__item bp-cat--${spec.category}`}
+                aria-label={spec.displayName}
+                aria-describedby={`palette-desc-${t}`}
+                title={`${spec.description} Click or press Enter to add; drag onto the canvas to place.`}
+                draggable
+                onDragStart={(e) => startNodeDrag(e.dataTransfer, t)}
+                onClick={() => store.getState().addNodeFromPalette(t, viewCentre())}
+              >
+                <span className="bp-palette__glyph" aria-hidden="true" />
+                <span className="bp-palette__text">
+                  <span className="bp-palette__name">{spec.displayName}</span>
+                  <span className="bp-palette__desc" id={`palette-desc-${t}`}>
+                    {spec.description}
+                  </span>
+                </span>
+              </button>
+            );
+          })}
+        </section>
+      ))}
+      <p className="bp-palette__hint">Drag from a node’s right dot to another’s left dot to connect them.</p>
+    </nav>
+  );
+}

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+
+export interface ToolButtonProps {
+  label: string;
+  icon?: ReactNode;
+  /** Show only the icon (the label stays the accessible name and the tooltip). */
+  iconOnly?: boolean;
+  /** Inactive but still focusable, so its tooltip can say why. */
+  disabled?: boolean;
+  title?: string;
+  pressed?: boolean;
+  primary?: boolean;
+  onClick(): void;
+}
+
+export function ToolButton({ label, icon, iconOnly, disabled, title, pressed, primary, onClick }: ToolButtonProps) {
+  return (
+    <button
+      type="button"
+      className={`bp-button ${primary ? 'bp-button--primary' : 'bp-button--ghost'}${iconOnly ? ' bp-button--icon' : ''}`}
+      aria-label={iconOnly ? label : undefined}
+      aria-disabled={disabled || undefined}
+      aria-pressed={pressed}
+      title={title ?? (iconOnly ? label : undefined)}
+      onClick={() => {
+        if (!disabled) onClick();
+      }}
+    >
+      {icon}
+      {!iconOnly && <span>{label}</span>}
+    </button>
+  );
+}

@@ -1,0 +1,231 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type ColorMode,
+  type Connection,
+  type EdgeChange,
+  type FinalConnectionState,
+  type IsValidConnection,
+  type NodeChange,
+  type OnConnectEnd,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import './canvas.css';
+import { isNodeType, NODE_SPECS } from '../../model/node-types';
+import { connectionProblem } from '../store/connection';
+import { DEFAULT_NODE_SIZE } from '../store/placement';
+import type { Size, XY } from '../store/types';
+import { useEditor, useEditorStore } from '../use-editor';
+import { createEdgeDeriver, createNodeDeriver, type LayerFlowNode, type ShapeFlowEdge } from './derive';
+import { DocumentTitle } from './DocumentTitle';
+import { edgeTypes, nodeTypes } from './flow-types';
+import { hasNodeDrag, NODE_DRAG_MIME } from './palette-drag';
+
+export interface CanvasProps {
+  colorMode: ColorMode;
+  /** A file dropped on the canvas (to import). */
+  onFileDrop(file: File): void;
+}
+
+const FIT_VIEW = { padding: 0.05, maxZoom: 1.25, duration: 250 } as const;
+const MINIMAP_COLOURS: Record<string, string> = {
+  input: 'var(--cat-input)',
+  layer: 'var(--cat-layer)',
+  activation: 'var(--cat-activation)',
+  regularization: 'var(--cat-regularization)',
+  loss: 'var(--cat-loss)',
+};
+
+function minimapColour(n: LayerFlowNode): string {
+  return MINIMAP_COLOURS[NODE_SPECS[n.data.node.type].category];
+}
+
+/**
+ * The React Flow canvas over the editor store: nodes and edges are derived from the
+ * document, and every user gesture becomes a store action (so undo, autosave and the
+ * analysis see it).
+ */
+export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
+  const store = useEditorStore();
+  const docNodes = useEditor((s) => s.doc.nodes);
+  const docEdges = useEditor((s) => s.doc.edges);
+  const selection = useEditor((s) => s.selection);
+  const measured = useEditor((s) => s.measured);
+  const fitViewToken = useEditor((s) => s.fitViewToken);
+  const focusRequest = useEditor((s) => s.focusRequest);
+  const { screenToFlowPosition, fitView, setCenter, getInternalNode, getZoom } = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
+
+  const deriveNodes = useMemo(createNodeDeriver, []);
+  const deriveEdges = useMemo(createEdgeDeriver, []);
+  const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
+  const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
+  const nodes = useMemo(() => deriveNodes(docNodes, selectedNodes, measured), [deriveNodes, docNodes, selectedNodes, measured]);
+  const edges = useMemo(() => deriveEdges(docEdges, selectedEdges), [deriveEdges, docEdges, selectedEdges]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<LayerFlowNode>[]) => {
+      const s = store.getState();
+      const positions = new Map<string, XY>();
+      const sizes: Record<string, Size> = {};
+      const selects: { id: string; selected: boolean }[] = [];
+      let dragging = false;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) {
+          positions.set(c.id, c.position);
+          if (c.dragging) dragging = true;
+        } else if (c.type === 'dimensions' && c.dimensions) {
+          sizes[c.id] = c.dimensions;
+        } else if (c.type === 'select') {
+          selects.push({ id: c.id, selected: c.selected });
+        }
+      }
+      if (Object.keys(sizes).length) s.setMeasured(sizes);
+      if (selects.length) s.setSelected('nodes', selects);
+      if (positions.size) {
+        if (dragging) s.beginGesture();
+        s.moveNodes(positions);
+      }
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<ShapeFlowEdge>[]) => {
+      const selects = changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []));
+      if (selects.length) store.getState().setSelected('edges', selects);
+    },
+    [store],
+  );
+
+  const isValidConnection: IsValidConnection<ShapeFlowEdge> = useCallback(
+    (c) => connectionProblem(store.getState().doc, c.source, c.target) === null,
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const r = store.getState().connect(c.source, c.target);
+      if (!r.ok) store.getState().notify(r.reason, 'error');
+    },
+    [store],
+  );
+
+  // React Flow does not call onConnect for a refused connection; say why here.
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid !== false || !state.fromHandle || !state.toHandle) return;
+      const s = store.getState();
+      if (state.fromHandle.type === state.toHandle.type) {
+        s.notify('Connect an output (the right-hand dot) to an input (the left-hand dot).', 'error');
+        return;
+      }
+      const [source, target] = state.fromHandle.type === 'source' ? [state.fromHandle.nodeId, state.toHandle.nodeId] : [state.toHandle.nodeId, state.fromHandle.nodeId];
+      const reason = connectionProblem(s.doc, source, target);
+      if (reason) s.notify(reason, 'error');
+    },
+    [store],
+  );
+
+  const beginGesture = useCallback(() => store.getState().beginGesture(), [store]);
+  const endGesture = useCallback(() => store.getState().endGesture(), [store]);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    const types = e.dataTransfer.types;
+    if (hasNodeDrag(types) || types.includes('Files')) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const file = e.dataTransfer.files?.[0];
+      if (file) {
+        e.preventDefault();
+        onFileDrop(file);
+        return;
+      }
+      const type = e.dataTransfer.getData(NODE_DRAG_MIME);
+      if (!isNodeType(type)) return;
+      e.preventDefault();
+      const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      store.getState().addNode(type, { x: Math.round(at.x - DEFAULT_NODE_SIZE.width / 2), y: Math.round(at.y - DEFAULT_NODE_SIZE.height / 2) });
+    },
+    [onFileDrop, screenToFlowPosition, store],
+  );
+
+  const lastFit = useRef(0);
+  useEffect(() => {
+    if (fitViewToken === lastFit.current) return;
+    lastFit.current = fitViewToken;
+    // With no nodes React Flow would hold the request until the first node appears, then jump.
+    if (store.getState().doc.nodes.length > 0) void fitView(FIT_VIEW);
+  }, [fitViewToken, fitView, store]);
+
+  const lastFocus = useRef(0);
+  useEffect(() => {
+    if (!focusRequest || focusRequest.token === lastFocus.current) return;
+    lastFocus.current = focusRequest.token;
+    const centre = (id: string): XY | null => {
+      const n = getInternalNode(id);
+      if (!n) return null;
+      const w = n.measured.width ?? DEFAULT_NODE_SIZE.width;
+      const h = n.measured.height ?? DEFAULT_NODE_SIZE.height;
+      return { x: n.internals.positionAbsolute.x + w / 2, y: n.internals.positionAbsolute.y + h / 2 };
+    };
+    let at: XY | null = null;
+    if (focusRequest.nodeId) at = centre(focusRequest.nodeId);
+    else if (focusRequest.edgeId) {
+      const e = store.getState().doc.edges.find((x) => x.id === focusRequest.edgeId);
+      const a = e && centre(e.source);
+      const b = e && centre(e.target);
+      if (a && b) at = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    }
+    if (at) void setCenter(at.x, at.y, { zoom: Math.max(getZoom(), 0.8), duration: 250 });
+  }, [focusRequest, getInternalNode, getZoom, setCenter, store]);
+
+  return (
+    <div className="bp-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<LayerFlowNode, ShapeFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={beginGesture}
+        onNodeDragStop={endGesture}
+        onSelectionDragStart={beginGesture}
+        onSelectionDragStop={endGesture}
+        deleteKeyCode={null}
+        colorMode={colorMode}
+        minZoom={0.1}
+        maxZoom={2.5}
+        fitView
+        fitViewOptions={FIT_VIEW}
+        defaultEdgeOptions={{ type: 'shape' }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <DocumentTitle />
+        <Controls position="bottom-left" showInteractive={false} />
+        <MiniMap<LayerFlowNode>
+          position="bottom-right"
+          pannable
+          zoomable
+          nodeColor={minimapColour}
+          nodeStrokeWidth={0}
+          nodeBorderRadius={3}
+          style={{ width: 168, height: 104 }}
+          ariaLabel="Overview of the graph"
+        />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, useCallback } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { NODE_SPECS } from '../../model/node-types';
+import { formatParamCount, nodeSummary } from '../format';
+import { useEditor } from '../use-editor';
+import type { LayerFlowNode } from './derive';
+import { selectNodeView } from './node-view';
+
+/**
+ * A layer on the canvas: its kind and key parameters, the shape it outputs, its
+ * parameter count and any problem pinned to it. Run-time views (activations, gradient
+ * norms) are meant to sit below the meta row as further small components.
+ */
+function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
+  const node = data.node;
+  const spec = NODE_SPECS[node.type];
+  const view = useEditor(useShallow(useCallback((s) => selectNodeView(s, id), [id])));
+  const summary = nodeSummary(node, view.inferredIn ?? undefined);
+  const firstMessage = view.messages.split('\n')[0];
+  return (
+    <div
+      className={`bp-node bp-node--${spec.category}${view.severity ? ` bp-node--${view.severity}` : ''}${selected ? ' bp-node--selected' : ''}`}
+      data-node-type={node.type}
+      data-testid={`node-${id}`}
+    >
+      {node.type !== 'Input' && <Handle type="target" position={Position.Left} aria-label={`Input of ${summary}`} />}
+      {node.label && <div className="bp-node__label">{node.label}</div>}
+      <div className="bp-node__head">
+        <span className="bp-node__summary">{summary}</span>
+        {view.severity && (
+          <span className={`bp-node__badge bp-node__badge--${view.severity}`} title={view.messages} role="img" aria-label={view.severity === 'error' ? 'Error' : 'Warning'}>
+            {view.severity === 'error' ? '!' : '?'}
+          </span>
+        )}
+      </div>
+      <div className="bp-node__meta">
+        {view.shape && <span className="bp-node__shape">{view.shape}</span>}
+        {view.params !== null && view.params > 0 && <span className="bp-node__params">{formatParamCount(view.params)}</span>}
+      </div>
+      {firstMessage && (
+        <div className={`bp-node__message bp-node__message--${view.severity}`} title={view.messages}>
+          {firstMessage}
+        </div>
+      )}
+      {node.type !== 'CrossEntropyLoss' && <Handle type="source" position={Position.Right} aria-label={`Output of ${summary}`} />}
+    </div>
+  );
+}
+
+export const LayerNode = memo(LayerNodeView);

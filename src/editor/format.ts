@@ -1,0 +1,48 @@
+import type { Shape } from '../model/analyze';
+import { NODE_SPECS } from '../model/node-types';
+import type { ModelNode } from '../model/schema';
+
+/** `[N, 100]`; a scalar (the loss) is `scalar`. */
+export function formatShape(shape: Shape | undefined): string | null {
+  if (!shape) return null;
+  if (shape.length === 0) return 'scalar';
+  return `[${shape.join(', ')}]`;
+}
+
+/** `1,056 params`; compact from 10,000 on: `52.5k params`, `2.1M params`. */
+export function formatParamCount(n: number): string {
+  if (n >= 1e6) return `${trim(n / 1e6)}M params`;
+  if (n >= 1e4) return `${trim(n / 1e3)}k params`;
+  return `${n.toLocaleString('en-US')} ${n === 1 ? 'param' : 'params'}`;
+}
+
+/** `1,251,000 params`, exact. */
+export function formatParamCountExact(n: number): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? 'param' : 'params'}`;
+}
+
+function trim(x: number): string {
+  return x >= 100 ? Math.round(x).toString() : x.toFixed(1).replace(/\.0$/, '');
+}
+
+/**
+ * The node's key parameters in one line: `Linear 200 → 1000`, `LeakyReLU α=0.1`,
+ * `Dropout p=0.5`, `Input 10`. An in_features left to be inferred shows the inferred
+ * value, or `?` while there is none.
+ */
+export function nodeSummary(node: ModelNode, inferredIn?: number): string {
+  const p = node.params as Record<string, number | undefined>;
+  const name = NODE_SPECS[node.type].displayName;
+  switch (node.type) {
+    case 'Input':
+      return `${name} ${p.features ?? '?'}`;
+    case 'Linear':
+      return `${name} ${p.in_features ?? inferredIn ?? '?'} → ${p.out_features ?? '?'}`;
+    case 'LeakyReLU':
+      return `${name} α=${p.alpha ?? 0.01}`;
+    case 'Dropout':
+      return `${name} p=${p.p ?? 0.5}`;
+    default:
+      return name;
+  }
+}

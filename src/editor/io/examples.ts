@@ -1,0 +1,47 @@
+/** One entry of public/examples/index.json. */
+export interface ExampleEntry {
+  file: string;
+  name: string;
+  description: string;
+}
+
+export interface ExampleIndex {
+  /** The file opened on first start. */
+  defaultFile: string;
+  examples: ExampleEntry[];
+}
+
+export function examplesUrl(file: string): string {
+  return `${import.meta.env.BASE_URL}examples/${file}`;
+}
+
+/** Checks the shape of the examples index, naming the first thing wrong. */
+export function readExampleIndex(json: unknown): ExampleIndex {
+  const root = json as { default?: unknown; examples?: unknown } | null;
+  if (!root || typeof root !== 'object' || !Array.isArray(root.examples)) throw new Error('examples/index.json: expected an object with an "examples" list');
+  const examples = root.examples.map((e: unknown, i: number) => {
+    const x = e as Partial<ExampleEntry> | null;
+    for (const k of ['file', 'name', 'description'] as const) {
+      if (typeof x?.[k] !== 'string') throw new Error(`examples/index.json: examples[${i}].${k} must be a string`);
+    }
+    return { file: x!.file!, name: x!.name!, description: x!.description! };
+  });
+  const defaultFile = typeof root.default === 'string' ? root.default : examples[0]?.file;
+  if (!defaultFile) throw new Error('examples/index.json: no examples listed');
+  if (!examples.some((e) => e.file === defaultFile)) throw new Error(`examples/index.json: the default "${defaultFile}" is not among the examples`);
+  return { defaultFile, examples };
+}
+
+async function fetchText(url: string): Promise<string> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: ${r.status} ${r.statusText}`);
+  return r.text();
+}
+
+export async function fetchExampleIndex(): Promise<ExampleIndex> {
+  return readExampleIndex(JSON.parse(await fetchText(examplesUrl('index.json'))));
+}
+
+export function fetchExampleText(file: string): Promise<string> {
+  return fetchText(examplesUrl(file));
+}
