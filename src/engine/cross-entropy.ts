@@ -1,4 +1,4 @@
-import { at, checkGrad, checkInput, describe } from './checks';
+import { at, checkGrad, checkInput, describe, sameShape } from './checks';
 import { Layer } from './layer';
 import { allocate, Tensor, type DType } from './tensor';
 
@@ -8,15 +8,22 @@ import { allocate, Tensor, type DType } from './tensor';
  * logits of ±1000 stay finite). dL/dx[n] = (softmax(x[n]) − onehot(y[n])) / N.
  */
 export class CrossEntropyLoss extends Layer {
+  /** softmax of the last scores and the last labels: internal buffers, reused while the batch keeps its shape. */
   private probs: Tensor | null = null;
   private labels: Int32Array | null = null;
 
   forward(x: Tensor, y?: ArrayLike<number>): Tensor {
     const t = checkInput(this, 'forward', x, '[N, C] (class scores)', isScores);
     const [n, c] = t.shape;
-    const labels = checkLabels(this, 'forward', y, n, c);
+    const reuse = this.probs !== null && this.probs.dtype === t.dtype && sameShape(this.probs.shape, t.shape);
+    const probs = reuse ? (this.probs as Tensor) : new Tensor(allocate(t.dtype, t.size), t.shape);
+    const labelBuf = reuse ? (this.labels as Int32Array) : new Int32Array(n);
+    // A failed forward leaves no half-overwritten state for backward to use.
+    this.probs = null;
+    this.labels = null;
+    const labels = checkLabels(this, 'forward', y, n, c, labelBuf);
     const xd = t.data;
-    const p = allocate(t.dtype, xd.length);
+    const p = probs.data;
     let total = 0;
     for (let r = 0; r < n; r++) {
       const o = r * c;
@@ -31,7 +38,7 @@ export class CrossEntropyLoss extends Layer {
       for (let k = 0; k < c; k++) p[o + k] /= sum;
       total += Math.log(sum) + max - xd[o + labels[r]];
     }
-    this.probs = new Tensor(p, t.shape);
+    this.probs = probs;
     this.labels = labels;
     const loss = allocate(t.dtype, 1);
     loss[0] = n === 0 ? 0 : total / n;
@@ -54,13 +61,14 @@ export class CrossEntropyLoss extends Layer {
     return new Tensor(dx, this.probs.shape);
   }
 
-  /** softmax of the last scores, [N, C]. */
+  /** A copy of softmax of the last scores, [N, C]. */
   get probabilities(): Tensor | null {
-    return this.probs;
+    return this.probs && this.probs.clone();
   }
 
+  /** A copy of the last labels. */
   get lastLabels(): Int32Array | null {
-    return this.labels;
+    return this.labels && this.labels.slice();
   }
 
   clone(dtype?: DType): CrossEntropyLoss {
@@ -83,15 +91,13 @@ function scalarOf(owner: object, dout: Tensor): number {
   return dout.data[0];
 }
 
-/** Labels must be N integers in [0, C). */
-export function checkLabels(owner: object, method: string, y: ArrayLike<number> | undefined, n: number, c: number): Int32Array {
+/** Labels must be N integers in [0, C); they are copied into `out` (the caller may reuse its buffer before backward). */
+export function checkLabels(owner: object, method: string, y: ArrayLike<number> | undefined, n: number, c: number, out: Int32Array): Int32Array {
   const where = (): string => at(owner, method);
   if (y === undefined || y === null || typeof (y as ArrayLike<number>).length !== 'number') {
     throw new Error(`${where()}: expected labels y, ${n} integers in [0, ${c}), got ${describe(y)}`);
   }
   if (y.length !== n) throw new Error(`${where()}: expected ${n} labels (one per row of the scores), got ${y.length}`);
-  // A copy: the caller may reuse its label buffer before backward.
-  const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const v = y[i];
     if (!Number.isInteger(v) || v < 0 || v >= c) {

@@ -4,6 +4,12 @@ import { Layer, type Param } from './layer';
 import { defaultRng, Rng } from './rng';
 import { allocate, Tensor, type DType } from './tensor';
 
+/** Whether two shapes agree in all but their last dimension. */
+function sameLeading(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length - 1; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Marks a construction whose weights are about to be overwritten (clone): no draws. */
 const SKIP_INIT = new Rng(0);
 
@@ -59,8 +65,9 @@ export class Linear extends Layer {
     for (let r = 0, p = 0; r < n; r++) for (let j = 0; j < o; j++, p++) out[p] = b[j];
     gemm(false, true, n, o, inF, t.data, this.w.data, out, true);
     this.input = t;
-    this.outShape = [...t.shape.slice(0, -1), o];
-    return new Tensor(out, this.outShape);
+    const last = this.outShape;
+    if (!last || last.length !== t.shape.length || !sameLeading(last, t.shape)) this.outShape = Object.freeze([...t.shape.slice(0, -1), o]);
+    return new Tensor(out, this.outShape as readonly number[]);
   }
 
   backward(dout?: Tensor): Tensor {

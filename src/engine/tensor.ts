@@ -35,13 +35,18 @@ export class Tensor {
   readonly data: TensorData;
 
   constructor(data: TensorData, shape: readonly number[]) {
-    checkShape(shape, 'Tensor');
-    const size = shapeSize(shape);
+    let size = 1;
+    for (let i = 0; i < shape.length; i++) {
+      const d = shape[i];
+      if (!Number.isInteger(d) || d < 0) checkShape(shape, 'Tensor');
+      size *= d;
+    }
     if (data.length !== size) {
       throw new Error(`Tensor: shape ${formatShape(shape)} needs ${size} values, got ${data.length}`);
     }
     this.data = data;
-    this.shape = Object.freeze([...shape]);
+    // A frozen shape (another tensor's) can be shared as it is.
+    this.shape = Object.isFrozen(shape) ? shape : Object.freeze(shape.slice());
   }
 
   get dtype(): DType {
