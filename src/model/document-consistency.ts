@@ -1,7 +1,8 @@
 import { decodeFloat32, findNonFinite } from './base64';
 import { describeLocation, isPlainObject, quote, type PathSegment } from './json-path';
 import { isNodeType, MAX_LAYER_PARAMS, NODE_SPECS, type NodeType } from './node-types';
-import { closest, sentence, type RawProblem } from './zod-issues';
+import type { ProblemSink } from './problems';
+import { closest, sentence } from './zod-issues';
 
 /**
  * The parameter tensors of each node type that has weights, in the order of the engine
@@ -20,9 +21,9 @@ export const WEIGHT_TENSORS: Partial<Record<NodeType, readonly { name: string; d
  * and fit the layer, and layers small enough to hold. It reads the document as parsed,
  * tolerating any shape: values of the wrong type are the schema's to report, and are skipped.
  */
-export function checkConsistency(doc: Record<string, unknown>): RawProblem[] {
-  const problems: RawProblem[] = [];
-  const add = (path: PathSegment[], what: string) => problems.push({ path, message: sentence(`${describeLocation(path, doc)}: ${what}`) });
+export function checkConsistency(doc: Record<string, unknown>, sink: ProblemSink): void {
+  const add = (path: PathSegment[], what: string | (() => string)) =>
+    sink.add(path, () => sentence(`${describeLocation(path, doc)}: ${typeof what === 'string' ? what : what()}`));
 
   const nodes = Array.isArray(doc.nodes) ? doc.nodes : [];
   // An edge or weight naming a node is only checked when every node has a usable id;
@@ -49,8 +50,10 @@ export function checkConsistency(doc: Record<string, unknown>): RawProblem[] {
     for (const end of ['source', 'target'] as const) {
       const ref = e[end];
       if (typeof ref !== 'string' || ref === '' || byId.has(ref)) continue;
-      const guess = byId.size <= 500 ? closest(ref, [...byId.keys()]) : null;
-      add(['edges', index, end], `there is no node with id ${quote(ref)}${guess ? ` (did you mean '${guess}'?)` : ''}`);
+      add(['edges', index, end], () => {
+        const guess = byId.size <= 500 ? closest(ref, [...byId.keys()]) : null;
+        return `there is no node with id ${quote(ref)}${guess ? ` (did you mean '${guess}'?)` : ''}`;
+      });
     }
   });
 
@@ -73,8 +76,10 @@ export function checkConsistency(doc: Record<string, unknown>): RawProblem[] {
     const names = specs.map((s) => s.name);
     for (const name of Object.keys(entry)) {
       if (names.includes(name)) continue;
-      const guess = closest(name, names);
-      add(['weights', id, name], `unknown parameter; a ${NODE_SPECS[type].displayName} layer has ${names.map((n) => `'${n}'`).join(' and ')}${guess ? ` (did you mean '${guess}'?)` : ''}`);
+      add(['weights', id, name], () => {
+        const guess = closest(name, names);
+        return `unknown parameter; a ${NODE_SPECS[type].displayName} layer has ${names.map((n) => `'${n}'`).join(' and ')}${guess ? ` (did you mean '${guess}'?)` : ''}`;
+      });
     }
     const params = isPlainObject(ref.node.params) ? ref.node.params : {};
     const dims = new Map<string, number>();
@@ -111,7 +116,6 @@ export function checkConsistency(doc: Record<string, unknown>): RawProblem[] {
       `this layer would hold ${total.toLocaleString('en-US')} parameters (${parts.join(', ')}); a layer may hold at most ${MAX_LAYER_PARAMS.toLocaleString('en-US')}`,
     );
   });
-  return problems;
 }
 
 function isSize(v: unknown): v is number {

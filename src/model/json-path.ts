@@ -9,9 +9,10 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  * A JSON path: `$` is the root, `.name` a property whose name is an identifier,
  * `["any name"]` any other property (JSON string syntax), `[3]` an array index.
  * E.g. `$.nodes[3].params.out_features`, `$.weights["fc 1"].w.data`.
+ * `base` is the formatted path that `path` continues.
  */
-export function formatPath(path: readonly PathSegment[]): string {
-  let s = '$';
+export function formatPath(path: readonly PathSegment[], base = '$'): string {
+  let s = base;
   for (const seg of path) {
     if (typeof seg === 'number') s += `[${seg}]`;
     else if (IDENTIFIER.test(seg)) s += `.${seg}`;

@@ -1,5 +1,5 @@
 import { describeLocation, isPlainObject, type PathSegment } from './json-path';
-import type { RawProblem } from './zod-issues';
+import type { ProblemSink } from './problems';
 
 /** Keys that reach a JavaScript object's prototype machinery when assigned; refused anywhere in a document. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -7,23 +7,17 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 /** Deepest nesting a document may have; a valid one needs 6 levels. */
 export const MAX_DEPTH = 64;
 
-export interface SafetyScan {
-  problems: RawProblem[];
-  /** True when the value nests deeper than MAX_DEPTH (the part below was not looked at). */
-  tooDeep: boolean;
-}
-
 /**
  * Walks a freshly parsed JSON value, reporting forbidden keys, numbers JSON.parse turned
  * into ±Infinity (1e999) and excessive nesting. Forbidden keys are removed from the value,
  * so nothing downstream ever assigns them: JSON.parse makes `"__proto__"` an ordinary own
  * property, but copying it with `obj[key] = …` would set the copy's prototype instead.
+ * Returns true when the value nests deeper than MAX_DEPTH (the part below is not looked at).
  */
-export function scanParsedJson(root: unknown): SafetyScan {
-  const problems: RawProblem[] = [];
+export function scanParsedJson(root: unknown, sink: ProblemSink): boolean {
   const path: PathSegment[] = [];
   let tooDeep = false;
-  const report = (message: string) => problems.push({ path: [...path], message: `${describeLocation(path, root)}: ${message}` });
+  const report = (message: string) => sink.add(path, () => `${describeLocation(path, root)}: ${message}`);
 
   const visit = (v: unknown, depth: number): void => {
     if (typeof v === 'number') {
@@ -57,5 +51,5 @@ export function scanParsedJson(root: unknown): SafetyScan {
     }
   };
   visit(root, 0);
-  return { problems, tooDeep };
+  return tooDeep;
 }

@@ -4,22 +4,19 @@ import { scanParsedJson } from './json-safety';
 import { findJsonSyntaxError } from './json-syntax';
 import { MIGRATIONS, migrateDocument, oldestReadableVersion, type Migration } from './migrations';
 import { CURRENT_VERSION, FORMAT, ModelDocumentSchema, type ModelDocument } from './schema';
-import { describeValue, translateIssues, type RawProblem } from './zod-issues';
+import { ProblemList, type DocumentProblem } from './problems';
+import { describeValue, translateIssues } from './zod-issues';
 
 /** Longest text read as a model document: 64 MiB of characters, checked before parsing. */
 export const MAX_DOCUMENT_CHARS = 64 * 1024 * 1024;
 export const MAX_NODES = 10_000;
 export const MAX_EDGES = 100_000;
-/** Problems listed before the rest are summed up in a final "… and N more". */
-export const MAX_REPORTED_PROBLEMS = 100;
+export { MAX_REPORTED_PROBLEMS, type DocumentProblem } from './problems';
 
-/** One thing wrong with a document: where (a JSON path, `$` the root) and what, in words. */
-export interface DocumentProblem {
-  path: string;
+/** A problem that stops the reading, before its path is formatted. */
+interface Fatal {
+  path: PathSegment[];
   message: string;
-  /** For JSON syntax errors: where in the text, 1-based. */
-  line?: number;
-  column?: number;
 }
 
 export type ParseResult =
@@ -83,10 +80,9 @@ function parse(text: unknown, migrations: readonly Migration[]): ParseResult {
     return fatal([], `This is not a Backprop Studio model: the document is ${describeValue(root)}, not an object with "format": "${FORMAT}".`);
   }
 
-  const problems = new Problems();
-  const safety = scanParsedJson(root);
-  problems.addAll(safety.problems);
-  if (safety.tooDeep) return problems.result();
+  const problems = new ProblemList();
+  const failed = (complete = true): ParseResult => ({ ok: false, errors: problems.errors(complete) });
+  if (scanParsedJson(root, problems)) return failed();
 
   const envelope = checkEnvelope(root, migrations);
   if (envelope.fatal) return fatal(envelope.fatal.path, envelope.fatal.message);
@@ -97,7 +93,7 @@ function parse(text: unknown, migrations: readonly Migration[]): ParseResult {
     if (!migrated.ok) return { ok: false, errors: [migrated.error] };
     if (!isPlainObject(migrated.doc)) return fatal([], 'Upgrading the document did not produce an object.');
     doc = migrated.doc;
-    problems.addAll(scanParsedJson(doc).problems);
+    if (scanParsedJson(doc, problems)) return failed();
     warnings.push({
       path: '$.version',
       message: `This document was written in version ${envelope.version} of the format and has been upgraded to version ${CURRENT_VERSION} (${migrated.applied.map((m) => m.description).join('; ')}); saving it writes version ${CURRENT_VERSION}.`,
@@ -106,18 +102,21 @@ function parse(text: unknown, migrations: readonly Migration[]): ParseResult {
 
   const count = checkCounts(doc);
   if (count) {
-    problems.add(count);
-    return problems.result();
+    problems.add(count.path, () => count.message);
+    return failed();
   }
-  problems.addAll(checkConsistency(doc));
+  // Once the list is full, later checks could only add to the count: skip them.
+  if (problems.full) return failed(false);
+  checkConsistency(doc, problems);
+  if (problems.full) return failed(false);
   const parsed = ModelDocumentSchema.safeParse(doc);
-  if (!parsed.success) problems.addAll(translateIssues(parsed.error.issues, doc, ModelDocumentSchema));
-  if (problems.size > 0 || !parsed.success) return problems.result();
+  if (!parsed.success) translateIssues(parsed.error.issues, doc, ModelDocumentSchema, problems);
+  if (problems.size > 0 || !parsed.success) return failed();
   return { ok: true, doc: parsed.data, warnings };
 }
 
 /** `format` and `version`: is this our document, and can this app read its version? */
-function checkEnvelope(root: Record<string, unknown>, migrations: readonly Migration[]): { fatal?: RawProblem; version: number } {
+function checkEnvelope(root: Record<string, unknown>, migrations: readonly Migration[]): { fatal?: Fatal; version: number } {
   const has = (k: string) => Object.prototype.hasOwnProperty.call(root, k);
   const bad = (path: PathSegment[], message: string) => ({ fatal: { path, message }, version: -1 });
   if (has('format') && root.format !== FORMAT) {
@@ -150,7 +149,7 @@ function checkEnvelope(root: Record<string, unknown>, migrations: readonly Migra
 }
 
 /** Too many nodes, edges or weight entries: refused before the costly checks. */
-function checkCounts(doc: Record<string, unknown>): RawProblem | null {
+function checkCounts(doc: Record<string, unknown>): Fatal | null {
   const n = Array.isArray(doc.nodes) ? doc.nodes.length : 0;
   if (n > MAX_NODES) {
     return { path: ['nodes'], message: `The document has ${n.toLocaleString('en-US')} nodes; a model may have at most ${MAX_NODES.toLocaleString('en-US')}.` };
@@ -164,40 +163,4 @@ function checkCounts(doc: Record<string, unknown>): RawProblem | null {
     return { path: ['weights'], message: `Weights are stored for ${w.toLocaleString('en-US')} nodes; a model may have at most ${MAX_NODES.toLocaleString('en-US')} nodes.` };
   }
   return null;
-}
-
-/**
- * The problems found so far. A problem at a path already reported, or inside one, is
- * dropped: the first report (the most specific check) says it best.
- */
-class Problems {
-  private readonly list: DocumentProblem[] = [];
-  private readonly paths = new Set<string>();
-  private total = 0;
-
-  get size(): number {
-    return this.total;
-  }
-
-  add(p: RawProblem): void {
-    for (let k = p.path.length; k >= 1; k--) {
-      if (this.paths.has(formatPath(p.path.slice(0, k)))) return;
-    }
-    const path = formatPath(p.path);
-    this.paths.add(path);
-    this.total++;
-    if (this.list.length < MAX_REPORTED_PROBLEMS) this.list.push({ path, message: p.message });
-  }
-
-  addAll(ps: readonly RawProblem[]): void {
-    for (const p of ps) this.add(p);
-  }
-
-  result(): ParseResult {
-    const errors = [...this.list];
-    if (errors.length === 0) errors.push({ path: '$', message: 'The document does not match the model format.' });
-    const rest = this.total - errors.length;
-    if (rest > 0) errors.push({ path: '$', message: `… and ${rest.toLocaleString('en-US')} more ${rest === 1 ? 'problem' : 'problems'}.` });
-    return { ok: false, errors };
-  }
 }

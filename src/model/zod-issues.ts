@@ -1,11 +1,6 @@
 import type { z } from 'zod';
 import { describeLocation, isPlainObject, quote, valueAt, type PathSegment } from './json-path';
-
-/** A problem before its path is formatted. */
-export interface RawProblem {
-  path: PathSegment[];
-  message: string;
-}
+import type { ProblemSink } from './problems';
 
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
@@ -14,17 +9,15 @@ type AnySchema = z.core.$ZodType;
  * zod's issues in words for the user: what was expected, what the document holds,
  * and where (`root` is the document as read, to quote values and name nodes).
  */
-export function translateIssues(issues: readonly Issue[], root: unknown, schema: AnySchema): RawProblem[] {
-  const out: RawProblem[] = [];
-  for (const issue of issues) translate(issue, [], root, schema, out);
-  return out;
+export function translateIssues(issues: readonly Issue[], root: unknown, schema: AnySchema, sink: ProblemSink): void {
+  for (const issue of issues) translate(issue, root, schema, sink);
 }
 
-function translate(issue: Issue, prefix: PathSegment[], root: unknown, schema: AnySchema, out: RawProblem[]): void {
-  const path = [...prefix, ...(issue.path as PathSegment[])];
+function translate(issue: Issue, root: unknown, schema: AnySchema, sink: ProblemSink): void {
+  const path = issue.path as PathSegment[];
   const value = valueAt(root, path);
-  const at = (p: PathSegment[], what: string): void => {
-    out.push({ path: p, message: sentence(`${describeLocation(p, root)}: ${what}`) });
+  const at = (p: PathSegment[], what: string | (() => string)): void => {
+    sink.add(p, () => sentence(`${describeLocation(p, root)}: ${typeof what === 'string' ? what : what()}`));
   };
   switch (issue.code) {
     case 'invalid_type': {
@@ -33,14 +26,17 @@ function translate(issue: Issue, prefix: PathSegment[], root: unknown, schema: A
       return at(path, `expected ${expectedName(issue.expected)}, got ${describeValue(value)}`);
     }
     case 'unrecognized_keys': {
-      const known = knownKeys(schema, path, root);
+      let known: string[] | null = null;
       for (const key of issue.keys) {
-        let what = `unknown field ${quote(key)}`;
-        const guess = closest(key, known);
-        if (guess) what += `; did you mean '${guess}'?`;
-        else if (known.length === 0) what += path[path.length - 1] === 'params' ? '; this node type has no parameters' : '; nothing is allowed here';
-        else if (known.length <= 12) what += `; the known fields are ${known.join(', ')}`;
-        at([...path, key], what);
+        at([...path, key], () => {
+          known ??= knownKeys(schema, path, root);
+          let what = `unknown field ${quote(key)}`;
+          const guess = closest(key, known);
+          if (guess) what += `; did you mean '${guess}'?`;
+          else if (known.length === 0) what += path[path.length - 1] === 'params' ? '; this node type has no parameters' : '; nothing is allowed here';
+          else if (known.length <= 12) what += `; the known fields are ${known.join(', ')}`;
+          return what;
+        });
       }
       return;
     }
