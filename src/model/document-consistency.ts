@@ -118,6 +118,11 @@ export function checkConsistency(doc: Record<string, unknown>, sink: ProblemSink
   });
 }
 
+/** `1 value`, `1,000 values`. */
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function isSize(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 1;
 }
@@ -160,7 +165,7 @@ function checkTensor(
   if (data.length !== size) {
     add(
       [...path, 'data'],
-      `holds ${(data.length * 4).toLocaleString('en-US')} bytes (${data.length.toLocaleString('en-US')} float32 values) but the shape ${shown} needs ${(size * 4).toLocaleString('en-US')} bytes (${size.toLocaleString('en-US')} values)`,
+      `holds ${count(data.length * 4, 'byte')} (${count(data.length, 'float32 value')}) but the shape ${shown} needs ${count(size * 4, 'byte')} (${count(size, 'value')})`,
     );
     return;
   }

@@ -154,3 +154,29 @@ describe('migrations', () => {
     for (const m of MIGRATIONS) expect(m.description.length).toBeGreaterThan(0);
   });
 });
+
+describe('migrations and unsafe documents', () => {
+  it('does not upgrade a document with forbidden keys; it reports them at the paths of the file', () => {
+    let ran = false;
+    const spy: Migration = { ...v0ToV1, migrate: (d) => ((ran = true), v0ToV1.migrate(d)) };
+    const text = v0Text.replace('"title"', '"__proto__":{"x":1},"title"');
+    const r = parseModelDocument(text, { migrations: [spy] });
+    expect(ran).toBe(false);
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: '$.__proto__',
+          message: "Field __proto__: the field name '__proto__' is not allowed anywhere in a model document (it could tamper with JavaScript objects); remove it.",
+        },
+      ],
+    });
+  });
+
+  it('checks what a step produces for safety too', () => {
+    const sloppy: Migration = { ...v0ToV1, migrate: (d) => ({ ...(v0ToV1.migrate(d) as object), seed: Infinity }) };
+    const r = parseModelDocument(v0Text, { migrations: [sloppy] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual([{ path: '$.seed', message: 'Field seed: the number is too large to represent (it reads as Infinity); numbers must be finite.' }]);
+  });
+});

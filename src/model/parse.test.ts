@@ -314,6 +314,23 @@ describe('types, node types and field names', () => {
 });
 
 describe('ids and edges', () => {
+  it('refuses a weights key that cannot be a node id', () => {
+    const long = 'n'.repeat(129);
+    const errors = errorsOf(
+      broken((d) => {
+        d.nodes[1].id = long;
+        d.edges[0].target = long;
+        d.edges[1].source = long;
+        d.weights[long] = d.weights.fc1;
+        delete d.weights.fc1;
+      }),
+    );
+    expect(messageAt(errors, `$.weights.${long}`)).toBe(
+      `Weights of node '${'n'.repeat(40)}…': the key '${'n'.repeat(40)}…' is not a valid node id: it is longer than 128 characters.`,
+    );
+    expect(messageAt(errors, '$.nodes[1].id')).toMatch(/is 129 characters long; it must be at most 128\.$/);
+  });
+
   it('refuses duplicate node ids and duplicate edge ids', () => {
     const errors = errorsOf(
       broken((d) => {

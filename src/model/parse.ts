@@ -32,7 +32,8 @@ export interface ParseOptions {
  * Reads a model document from its text: JSON syntax (with line and column), safety
  * (no prototype keys, no infinite numbers, bounded size and nesting), the format and
  * its version (upgrading older versions), the schema, and the consistency of ids, edges
- * and stored weights. Never throws; every problem found is listed with its path.
+ * and stored weights. Never throws. Problems are listed with their paths, the first
+ * MAX_REPORTED_PROBLEMS of them, then counted.
  */
 export function parseModelDocument(text: unknown, options: ParseOptions = {}): ParseResult {
   try {
@@ -89,6 +90,8 @@ function parse(text: unknown, migrations: readonly Migration[]): ParseResult {
   const warnings: DocumentProblem[] = [];
   let doc: Record<string, unknown> = root;
   if (envelope.version < CURRENT_VERSION) {
+    // Upgrade only a document that is safe to touch; its problems are reported at the paths of the user's file.
+    if (problems.size > 0) return failed();
     const migrated = migrateDocument(root, envelope.version, migrations);
     if (!migrated.ok) return { ok: false, errors: [migrated.error] };
     if (!isPlainObject(migrated.doc)) return fatal([], 'Upgrading the document did not produce an object.');

@@ -77,13 +77,13 @@ function translate(issue: Issue, root: unknown, schema: AnySchema, sink: Problem
     case 'invalid_key':
       // A record key that is not a valid id: the inner issues describe the key itself.
       for (const inner of issue.issues) {
-        const why = inner.code === 'too_small' ? 'cannot be empty' : inner.code === 'too_big' ? `is longer than ${String((inner as { maximum: number }).maximum)} characters` : inner.message;
-        at(path, `the key ${quote(String(path[path.length - 1] ?? ''))} is not a valid node id: it ${why}`);
+        const why =
+          inner.code === 'too_small' ? 'it is empty' : inner.code === 'too_big' ? `it is longer than ${String((inner as { maximum: number }).maximum)} characters` : inner.message;
+        at(path, `the key ${quote(String(path[path.length - 1] ?? ''))} is not a valid node id: ${why}`);
       }
       return;
-    case 'invalid_format':
-      return at(path, issue.message);
     default:
+      // invalid_format (the id pattern), not_multiple_of, custom: the schema's own message says it.
       return at(path, issue.message);
   }
 }
