@@ -1,4 +1,4 @@
-import { at, checkGrad, checkInput, checkNumber } from './checks';
+import { backwardBeforeForward, checkGrad, checkInput, checkNumber } from './checks';
 import { Layer } from './layer';
 import { allocate, Tensor, type DType } from './tensor';
 
@@ -16,7 +16,7 @@ abstract class Elementwise extends Layer {
   }
 
   protected gradIn(dout: Tensor | undefined): { x: Tensor; out: Tensor; g: Tensor } {
-    if (!this.input || !this.output) throw new Error(`${at(this, 'backward')}: called before forward`);
+    if (!this.input || !this.output) throw backwardBeforeForward(this);
     const g = checkGrad(this, 'backward', dout, this.output.shape);
     return { x: this.input, out: this.output, g };
   }

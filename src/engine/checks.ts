@@ -35,6 +35,11 @@ export function at(owner: object, method: string): string {
   return `${String(owner)}.${method}`;
 }
 
+/** The error of a backward pass with nothing saved by a forward pass to differentiate. */
+export function backwardBeforeForward(owner: object): Error {
+  return new Error(`${at(owner, 'backward')}: expected a forward pass first (backward differentiates the last one), got backward before any forward`);
+}
+
 /**
  * Throws unless `x` is a tensor accepted by `ok`. `expected` describes the accepted shape; a
  * function is called only on error, so the hot path builds no strings.

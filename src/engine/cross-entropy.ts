@@ -1,4 +1,4 @@
-import { at, checkGrad, checkInput, describe, sameShape } from './checks';
+import { at, backwardBeforeForward, checkGrad, checkInput, describe, sameShape } from './checks';
 import { Layer } from './layer';
 import { allocate, Tensor, type DType } from './tensor';
 
@@ -47,7 +47,7 @@ export class CrossEntropyLoss extends Layer {
 
   /** dL/dx for an incoming gradient `dout` (a scalar tensor; 1 when omitted). */
   backward(dout?: Tensor): Tensor {
-    if (!this.probs || !this.labels) throw new Error(`${at(this, 'backward')}: called before forward`);
+    if (!this.probs || !this.labels) throw backwardBeforeForward(this);
     const g = dout === undefined ? 1 : scalarOf(this, dout);
     const [n, c] = this.probs.shape;
     const p = this.probs.data;

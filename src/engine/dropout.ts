@@ -1,4 +1,4 @@
-import { at, checkGrad, checkInput, checkNumber } from './checks';
+import { backwardBeforeForward, checkGrad, checkInput, checkNumber } from './checks';
 import { Layer } from './layer';
 import { defaultRng, type Rng } from './rng';
 import { allocate, Tensor, type DType, type TensorData } from './tensor';
@@ -33,7 +33,8 @@ export class Dropout extends Layer {
       return t.clone();
     }
     const keep = 1 - this.p;
-    const scale = keep === 0 ? 0 : 1 / keep;
+    // Rounded to the tensor's dtype first, so forward and backward scale by the same number.
+    const scale = keep === 0 ? 0 : t.dtype === 'float32' ? Math.fround(1 / keep) : 1 / keep;
     const xd = t.data;
     const mask = allocate(t.dtype, xd.length);
     const out = allocate(t.dtype, xd.length);
@@ -48,7 +49,7 @@ export class Dropout extends Layer {
   }
 
   backward(dout?: Tensor): Tensor {
-    if (!this.outShape) throw new Error(`${at(this, 'backward')}: called before forward`);
+    if (!this.outShape) throw backwardBeforeForward(this);
     const g = checkGrad(this, 'backward', dout, this.outShape);
     if (!this.maskData) return g.clone();
     const m = this.maskData;
@@ -63,9 +64,14 @@ export class Dropout extends Layer {
     return this.maskData && this.outShape ? new Tensor(this.maskData, this.outShape) : null;
   }
 
-  clone(dtype?: DType): Dropout {
+  clone(dtype?: DType, rngs: Map<Rng, Rng> = new Map()): Dropout {
     void dtype;
-    const c = new Dropout(this.p, { rng: this.rng.clone() });
+    let rng = rngs.get(this.rng);
+    if (!rng) {
+      rng = this.rng.clone();
+      rngs.set(this.rng, rng);
+    }
+    const c = new Dropout(this.p, { rng });
     c.training = this.training;
     return c;
   }

@@ -1,3 +1,4 @@
+import type { Rng } from './rng';
 import type { DType, Tensor } from './tensor';
 
 /** One trainable tensor of a layer with the gradient that backward accumulates into it. */
@@ -58,9 +59,10 @@ export abstract class Layer {
   /**
    * An independent copy with the same parameters (converted to `dtype`), the same mode,
    * and random generators continuing from the same state, so the copy draws the same
-   * dropout masks as the original would.
+   * dropout masks as the original would. `rngs` maps the generators already copied for
+   * this copy: layers that share a generator share its copy (containers pass it down).
    */
-  abstract clone(dtype?: DType): Layer;
+  abstract clone(dtype?: DType, rngs?: Map<Rng, Rng>): Layer;
 
   abstract toString(): string;
 

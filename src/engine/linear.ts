@@ -1,4 +1,4 @@
-import { at, checkGrad, checkInput, checkNumber } from './checks';
+import { backwardBeforeForward, checkGrad, checkInput, checkNumber } from './checks';
 import { gemm } from './gemm';
 import { Layer, type Param } from './layer';
 import { defaultRng, Rng } from './rng';
@@ -85,7 +85,7 @@ export class Linear extends Layer {
   }
 
   private backwardParamGrads(dout: Tensor | undefined): Tensor {
-    if (!this.input || !this.outShape) throw new Error(`${at(this, 'backward')}: called before forward`);
+    if (!this.input || !this.outShape) throw backwardBeforeForward(this);
     const g = checkGrad(this, 'backward', dout, this.outShape);
     const x = this.input;
     const n = x.size / this.inFeatures;

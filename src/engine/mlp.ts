@@ -88,9 +88,9 @@ export class MLP extends Layer {
     return [this.sequence];
   }
 
-  clone(dtype?: DType): MLP {
+  clone(dtype?: DType, rngs: Map<Rng, Rng> = new Map()): MLP {
     const c = Object.create(MLP.prototype) as MLP;
-    Object.assign(c, this, { sequence: this.sequence.clone(dtype), hiddenFeatures: [...this.hiddenFeatures] });
+    Object.assign(c, this, { sequence: this.sequence.clone(dtype, rngs), hiddenFeatures: [...this.hiddenFeatures] });
     return c;
   }
 

@@ -1,4 +1,5 @@
 import { Layer, type Param } from './layer';
+import type { Rng } from './rng';
 import type { DType, Tensor } from './tensor';
 
 /**
@@ -67,8 +68,8 @@ export class Sequential extends Layer {
     return this.layers.length;
   }
 
-  clone(dtype?: DType): Sequential {
-    const c = new Sequential(...this.layers.map((l) => l.clone(dtype)));
+  clone(dtype?: DType, rngs: Map<Rng, Rng> = new Map()): Sequential {
+    const c = new Sequential(...this.layers.map((l) => l.clone(dtype, rngs)));
     c.training = this.training;
     return c;
   }
