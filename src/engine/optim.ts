@@ -1,4 +1,4 @@
-import { checkNumber } from './checks';
+import { checkNumber, describe } from './checks';
 import type { Param } from './layer';
 import { allocate, type TensorData } from './tensor';
 
@@ -13,7 +13,7 @@ export abstract class Optimizer {
   steps = 0;
 
   constructor(params: Param[], where: string) {
-    if (!Array.isArray(params)) throw new TypeError(`${where}: expected the list returned by layer.params(), got ${String(params)}`);
+    if (!Array.isArray(params)) throw new TypeError(`${where}: expected the list returned by layer.params(), got ${describe(params)}`);
     this.params = params;
   }
 
@@ -140,7 +140,7 @@ export class Adam extends Optimizer {
   constructor(params: Param[], { lr, betas = [0.9, 0.999], eps = 1e-8, weightDecay = 0 }: AdamOptions) {
     super(params, 'Adam');
     this.lr = checkNumber('Adam', 'lr', lr, nonNegative);
-    if (!Array.isArray(betas) || betas.length !== 2) throw new RangeError(`Adam: expected betas to be two numbers in [0, 1), got ${String(betas)}`);
+    if (!Array.isArray(betas) || betas.length !== 2) throw new RangeError(`Adam: expected betas to be two numbers in [0, 1), got ${describe(betas)}`);
     betas.forEach((b, i) => checkNumber('Adam', `betas[${i}]`, b, { min: 0, max: 1, maxExclusive: true }));
     this.betas = [betas[0], betas[1]];
     this.eps = checkNumber('Adam', 'eps', eps, { min: 0, minExclusive: true });
