@@ -1,5 +1,6 @@
 import { parseModelDocument, type DocumentProblem, type ParseResult } from '../../model/parse';
 import type { ModelDocument } from '../../model/schema';
+import { serializeModelDocument } from '../../model/serialize';
 
 export type { DocumentProblem, ParseResult };
 
@@ -8,10 +9,7 @@ export function parseDocumentText(text: string): ParseResult {
   return parseModelDocument(text);
 }
 
-/**
- * The document as the text the app saves, exports and shares: pretty-printed JSON with
- * the fields in schema order. The parser reads it back to an equal document.
- */
+/** The document as the text the app saves, exports and shares (the canonical writer's). */
 export function serializeDocument(doc: ModelDocument): string {
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return serializeModelDocument(doc);
 }

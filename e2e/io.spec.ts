@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, importDocument, node, nodes, test } from './fixtures';
+
+async function exportJson(page: Page, item: 'JSON' | 'JSON with weights'): Promise<{ name: string; text: string }> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
+  const d = await download;
+  return { name: d.suggestedFilename(), text: await readFile((await d.path())!, 'utf8') };
+}
+
+test('exporting JSON and importing it back gives the same document', async ({ app: page }) => {
+  await node(page, 'fc2').click();
+  const label = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Label');
+  await label.fill('hidden layer');
+  await label.press('Enter');
+  await expect(node(page, 'fc2')).toContainText('hidden layer');
+
+  const first = await exportJson(page, 'JSON');
+  expect(first.name).toBe('spiral-classifier.json');
+  const doc = JSON.parse(first.text);
+  expect(doc).toMatchObject({ format: 'backprop-studio/model', version: 1, name: 'Spiral classifier' });
+  expect(doc.weights).toBeUndefined();
+  expect(doc.nodes.find((n: { id: string }) => n.id === 'fc2').label).toBe('hidden layer');
+
+  // Change the graph, then import the exported file over it.
+  await node(page, 'relu1').click();
+  await page.keyboard.press('Delete');
+  await expect(nodes(page)).toHaveCount(6);
+  await importDocument(page, first.text, 'spiral-classifier.json');
+  await expect(nodes(page)).toHaveCount(7);
+  await expect(page.getByRole('status')).toContainText('Opened “Spiral classifier” from spiral-classifier.json.');
+
+  const second = await exportJson(page, 'JSON');
+  expect(second.text).toBe(first.text);
+});
+
+test('JSON with weights carries a weight tensor per Linear layer', async ({ app: page }) => {
+  const { name, text } = await exportJson(page, 'JSON with weights');
+  expect(name).toBe('spiral-classifier.weights.json');
+  const doc = JSON.parse(text);
+  expect(Object.keys(doc.weights)).toEqual(['fc1', 'fc2', 'fc3']);
+  expect(doc.weights.fc1.w.shape).toEqual([32, 2]);
+  expect(doc.weights.fc3.b.shape).toEqual([3]);
+});
+
+test('a broken file shows every problem with its path and leaves the graph as it was', async ({ app: page }) => {
+  const before = await nodes(page).count();
+  const bad = {
+    format: 'backprop-studio/model',
+    version: 1,
+    name: 'bad',
+    nodes: [
+      { id: 'a', type: 'Linear', params: { out_features: 'ten' }, position: { x: 0, y: 0 } },
+      { id: 'b', type: 'Blah', params: {} },
+    ],
+    edges: [{ id: 'e1', source: 'a', target: 'zz' }],
+  };
+  await importDocument(page, bad, 'bad.json');
+  const dialog = page.getByRole('alertdialog', { name: 'This model could not be opened' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('bad.json has 3 problems. Your current graph was not changed.');
+  const problems = dialog.getByRole('list', { name: 'Problems' }).getByRole('listitem');
+  await expect(problems).toHaveCount(3);
+  await expect(problems.nth(0)).toContainText('$.edges[0].target');
+  await expect(problems.nth(0)).toContainText("Edge 'e1', target: there is no node with id 'zz'.");
+  await expect(problems.nth(1)).toContainText('$.nodes[0].params.out_features');
+  await expect(problems.nth(1)).toContainText("parameter out_features: expected a number, got a string ('ten')");
+  await expect(problems.nth(2)).toContainText('$.nodes[1].type');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(nodes(page)).toHaveCount(before);
+  await expect(node(page, 'fc1')).toContainText('Linear 2 → 32');
+
+  await importDocument(page, '{"format": "backprop-studio/model", "version": 1,, }', 'syntax.json');
+  await expect(dialog).toContainText('line 1, column 50');
+  await expect(dialog).toContainText('expected a property name in double quotes');
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await expect(nodes(page)).toHaveCount(before);
+});
+
+test('a .json file dropped on the canvas is imported', async ({ app: page }) => {
+  const doc = {
+    format: 'backprop-studio/model',
+    version: 1,
+    name: 'Dropped',
+    seed: 3,
+    nodes: [
+      { id: 'in', type: 'Input', params: { features: 5 }, position: { x: 0, y: 0 } },
+      { id: 'lin', type: 'Linear', params: { out_features: 2 }, position: { x: 210, y: 0 } },
+    ],
+    edges: [{ id: 'e1', source: 'in', target: 'lin' }],
+  };
+  const dt = await page.evaluateHandle((text) => {
+    const d = new DataTransfer();
+    d.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    return d;
+  }, JSON.stringify(doc));
+  const pane = page.locator('.react-flow__pane');
+  await pane.dispatchEvent('dragover', { dataTransfer: dt });
+  await pane.dispatchEvent('drop', { dataTransfer: dt });
+  await expect(nodes(page)).toHaveCount(2);
+  await expect(node(page, 'lin')).toContainText('Linear 5 → 2');
+  await expect(page.locator('.bp-doc-title')).toContainText('Dropped');
+});
