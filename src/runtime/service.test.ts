@@ -303,17 +303,16 @@ describe('EngineService: training', () => {
         pausedAt = p.step;
       }
     });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(s.training.state).toBe('paused');
+    await expect.poll(() => s.training.state, { timeout: 10_000 }).toBe('paused');
+    await expect.poll(() => seen.at(-1)!.state, { timeout: 10_000 }).toBe('paused');
     const pausedProgress = seen.at(-1)!;
-    expect(pausedProgress.state).toBe('paused');
-    expect(pausedProgress.step).toBeLessThanOrEqual(pausedAt + 1);
+    // Paused from inside the progress callback of step `pausedAt`: no further step ran.
+    expect(pausedProgress.step).toBe(pausedAt);
     await new Promise((r) => setTimeout(r, 30));
     expect(seen.at(-1)!.step).toBe(pausedProgress.step);
     expect(() => s.forward()).not.toThrow();
     s.resume();
-    await new Promise((r) => setTimeout(r, 30));
-    expect(seen.at(-1)!.step).toBeGreaterThan(pausedProgress.step);
+    await expect.poll(() => seen.at(-1)!.step, { timeout: 10_000 }).toBeGreaterThan(pausedProgress.step);
     s.stop();
     const end = await done;
     expect(end!.reason).toBe('stopped');
