@@ -57,25 +57,27 @@ export interface Autosave {
  */
 export function startAutosave(store: EditorStore, kv: KeyValueStore, serialize: DocumentSerializer, delay = AUTOSAVE_DELAY_MS): Autosave {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let savedRevision = store.getState().revision;
+  // The last revision written or being written: a flush during a write does not write it twice.
+  let queuedRevision = store.getState().revision;
   let writing: Promise<void> = Promise.resolve();
   let failedOnce = false;
 
   const write = () => {
     timer = null;
     const s = store.getState();
-    if (s.revision === savedRevision) return writing;
+    if (s.revision === queuedRevision) return writing;
     const revision = s.revision;
+    queuedRevision = revision;
     const text = serialize(currentDocument(s));
     writing = writing
       .then(() => kv.set(AUTOSAVE_KEY, { text, savedAt: Date.now() } satisfies SavedRecord))
       .then(
         () => {
-          savedRevision = revision;
           failedOnce = false;
           if (store.getState().revision === revision) store.getState().setSaveStatus('saved');
         },
         (e: unknown) => {
+          if (queuedRevision === revision) queuedRevision = -1;
           store.getState().setSaveStatus('error');
           if (!failedOnce) store.getState().notify(`Autosave failed: ${e instanceof Error ? e.message : String(e)}. Export the model to keep it.`, 'error', { sticky: true });
           failedOnce = true;
