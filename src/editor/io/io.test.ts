@@ -3,7 +3,7 @@ import { readExampleIndex } from './examples';
 import { documentJson, exportFileName } from './export-model';
 import { fileStem } from './download';
 import { parseDocumentText } from './document-text';
-import { CURRENT_VERSION, FORMAT } from '../../model/schema';
+import { CURRENT_VERSION, FORMAT, type ModelDocument } from '../../model/schema';
 
 describe('examples index', () => {
   it('reads the list and its default', () => {
@@ -31,17 +31,17 @@ describe('export files', () => {
   });
 
   it('writes JSON that parses back to the same document, with or without weights', () => {
-    const doc = {
+    const doc: ModelDocument = {
       format: FORMAT,
       version: CURRENT_VERSION,
       name: 'w',
       seed: 1,
       nodes: [
-        { id: 'in', type: 'Input' as const, params: { features: 1 }, position: { x: 0, y: 0 } },
-        { id: 'fc', type: 'Linear' as const, params: { in_features: 1, out_features: 1 }, position: { x: 210, y: 0 } },
+        { id: 'in', type: 'Input', params: { features: 1 }, position: { x: 0, y: 0 } },
+        { id: 'fc', type: 'Linear', params: { in_features: 1, out_features: 1 }, position: { x: 210, y: 0 } },
       ],
       edges: [{ id: 'e1', source: 'in', target: 'fc' }],
-      weights: { fc: { w: { shape: [1, 1], dtype: 'float32' as const, data: 'AACAPw==' }, b: { shape: [1], dtype: 'float32' as const, data: 'AAAAAA==' } } },
+      weights: { fc: { w: { shape: [1, 1], dtype: 'float32', data: 'AACAPw==' }, b: { shape: [1], dtype: 'float32', data: 'AAAAAA==' } } },
     };
     const withW = parseDocumentText(documentJson(doc, true));
     expect(withW.ok && withW.doc).toEqual(doc);
