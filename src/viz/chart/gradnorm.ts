@@ -1,0 +1,52 @@
+import { interpolatePlasma } from 'd3';
+import type { GradNormPoint } from '../../runtime/protocol';
+import { SeriesBuffer } from './series';
+
+/**
+ * Colours of n layers from the first to the last along a sequential ramp (plasma between deep
+ * violet and orange, which both read on light and dark backgrounds).
+ */
+export function layerColors(n: number): string[] {
+  if (n <= 0) return [];
+  if (n === 1) return [interpolatePlasma(0.55)];
+  return Array.from({ length: n }, (_, i) => interpolatePlasma(0.08 + (0.8 * i) / (n - 1)));
+}
+
+export interface GradNormLayer {
+  /** Node id, as in GradNormPoint.norms. */
+  id: string;
+  title: string;
+}
+
+/**
+ * One SeriesBuffer per layer of gradient norms over training steps, in layer order, coloured from
+ * the first to the last layer. `append` takes the GradNormPoints of a TrainProgress message.
+ */
+export class GradNormSeries {
+  readonly series: SeriesBuffer[];
+
+  /**
+   * @param layers the layers to follow, first to last (e.g. those with parameters)
+   * @param kind 'params': ‖dL/dθ‖ of each layer's parameters; 'input': ‖dL/d(input)‖ of each layer
+   */
+  constructor(readonly layers: readonly GradNormLayer[], readonly kind: 'params' | 'input' = 'params') {
+    const colors = layerColors(layers.length);
+    this.series = layers.map((l, i) => new SeriesBuffer(l.id, l.title, { color: colors[i] }));
+  }
+
+  append(points: readonly GradNormPoint[]): void {
+    if (!points.length) return;
+    this.layers.forEach((l, i) => {
+      const pts: { step: number; value: number }[] = [];
+      for (const p of points) {
+        const g = p.norms[l.id];
+        if (g) pts.push({ step: p.step, value: g[this.kind] });
+      }
+      this.series[i].pushMany(pts);
+    });
+  }
+
+  clear(): void {
+    for (const s of this.series) s.clear();
+  }
+}
