@@ -112,8 +112,8 @@ export function gemm(
     if (!accumulate) C.fill(0, 0, M * N);
     return;
   }
-  // Below ~2k multiply-adds the call and the packing cost more than SIMD saves.
-  if (M * N * K >= 2048 && A instanceof Float32Array && B instanceof Float32Array && C instanceof Float32Array) {
+  // Below a few hundred multiply-adds the copies cost more than SIMD saves.
+  if (M * N * K >= 256 && A instanceof Float32Array && B instanceof Float32Array && C instanceof Float32Array) {
     if (gemmF32Wasm(transA, transB, M, N, K, A, B, C, accumulate)) return;
   }
   gemmJs(transA, transB, M, N, K, A, B, C, accumulate);

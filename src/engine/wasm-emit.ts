@@ -43,22 +43,58 @@ export const op = {
   tee: (i: number): number[] => [0x22, ...uleb(i)],
   i32: (n: number): number[] => [0x41, ...sleb(n)],
   add: [0x6a],
+  sub: [0x6b],
   mul: [0x6c],
+  and: [0x71],
+  shl: [0x74],
+  shrU: [0x76],
   ltU: [0x49],
+  geU: [0x4f],
+  block: [0x02, 0x40],
   loop: [0x03, 0x40],
   if: [0x04, 0x40],
   else: [0x05],
   end: [0x0b],
+  br: (depth: number): number[] => [0x0c, ...uleb(depth)],
   brIf: (depth: number): number[] => [0x0d, ...uleb(depth)],
-  /** v128.load / v128.store with 16-byte alignment hint. */
-  v128Load: (offset: number): number[] => [...simd(0x00), 4, ...uleb(offset)],
-  v128Store: (offset: number): number[] => [...simd(0x0b), 4, ...uleb(offset)],
+  f32Load: (offset = 0): number[] => [0x2a, 2, ...uleb(offset)],
+  f32Store: (offset = 0): number[] => [0x38, 2, ...uleb(offset)],
+  f32Zero: [0x43, 0, 0, 0, 0],
+  f32Add: [0x92],
+  /** v128.load / v128.store (any address; the alignment field is only a hint). */
+  v128Load: (offset = 0): number[] => [...simd(0x00), 4, ...uleb(offset)],
+  v128Store: (offset = 0): number[] => [...simd(0x0b), 4, ...uleb(offset)],
   /** v128.load32_splat: one f32 from memory into all four lanes. */
-  load32Splat: (offset: number): number[] => [...simd(0x09), 2, ...uleb(offset)],
+  load32Splat: (offset = 0): number[] => [...simd(0x09), 2, ...uleb(offset)],
   v128Zero: [...simd(0x0c), ...new Array<number>(16).fill(0)],
   f32x4Add: simd(0xe4),
   f32x4Mul: simd(0xe6),
 };
+
+/** Code: a sequence of instructions; an expression is code that leaves one value. */
+export type Code = number[];
+
+export const seq = (...parts: Code[]): Code => parts.flat();
+export const get = op.get;
+export const i32 = op.i32;
+export const add = (a: Code, b: Code): Code => [...a, ...b, ...op.add];
+export const mul = (a: Code, b: Code): Code => [...a, ...b, ...op.mul];
+export const set = (local: number, value: Code): Code => [...value, ...op.set(local)];
+
+/** for (i = from; i < to; i += step) body, unsigned; `to` is evaluated before every iteration. */
+export function forRange(i: number, from: Code, to: Code, step: number, body: Code): Code {
+  return seq(
+    set(i, from),
+    op.block,
+    op.loop,
+    get(i), to, op.geU, op.brIf(1),
+    body,
+    set(i, add(get(i), i32(step))),
+    op.br(0),
+    op.end,
+    op.end,
+  );
+}
 
 export interface WasmFunction {
   name: string;
