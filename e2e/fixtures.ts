@@ -9,10 +9,7 @@ export const test = base.extend<{ consoleProblems: string[]; app: Page }>({
   consoleProblems: [
     async ({ page }, use) => {
       const problems: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      watchConsole(page, problems);
       await use(problems);
       expect(problems, 'the page logged errors or warnings').toEqual([]);
     },
@@ -26,6 +23,14 @@ export const test = base.extend<{ consoleProblems: string[]; app: Page }>({
 });
 
 export { expect };
+
+/** Collects the page's console errors and warnings and uncaught exceptions into `problems`. */
+export function watchConsole(page: Page, problems: string[]): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+}
 
 export async function waitForApp(page: Page): Promise<void> {
   await expect(page.locator('.bp-app')).toHaveAttribute('data-ready', 'true');

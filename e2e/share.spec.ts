@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, importDocument, node, nodes, test, waitForApp } from './fixtures';
+import { expect, importDocument, node, nodes, test, waitForApp, watchConsole } from './fixtures';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -26,8 +26,7 @@ test('a share link copied to the clipboard reopens the model in a fresh browser'
   const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const fresh = await other.newPage();
   const problems: string[] = [];
-  fresh.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(m.text()));
-  fresh.on('pageerror', (e) => problems.push(e.message));
+  watchConsole(fresh, problems);
   await fresh.goto(url);
   await waitForApp(fresh);
   await expect(fresh.getByRole('status')).toContainText('Opened the shared model “Spiral classifier”.');

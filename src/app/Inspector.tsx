@@ -52,6 +52,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
     useShallow((s) => ({ shape: formatShape(s.analysis.nodeShapes[nodeId]), params: s.analysis.paramCounts[nodeId], inferred: s.pins.inFeatures[nodeId] })),
   );
   const diagnostics = useEditor((s) => s.pins.byNode[nodeId]);
+  const graphHasErrors = useEditor((s) => s.analysis.diagnostics.some((d) => d.severity === 'error'));
   if (!node) return null;
   const spec = NODE_SPECS[node.type];
   const values = node.params as Record<string, number | undefined>;
@@ -70,7 +71,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
           <code>{node.id}</code>
         </dd>
         <dt>Output</dt>
-        <dd className="bp-mono">{shape ?? '— (not reached from the Input)'}</dd>
+        <dd className={shape ? 'bp-mono' : undefined}>{shape ?? (graphHasErrors ? 'unknown until the problems are fixed' : 'unknown: not connected to the Input')}</dd>
         <dt>Trainable</dt>
         <dd>{params !== undefined ? formatParamCountExact(params) : '—'}</dd>
       </dl>

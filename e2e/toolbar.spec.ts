@@ -1,0 +1,49 @@
+import { expect, test, waitForApp, watchConsole } from './fixtures';
+
+test('the run buttons are there, inactive, and say why', async ({ app: page }) => {
+  for (const name of ['Forward', 'Backward', 'Step', 'Train', 'Reset weights']) {
+    const b = page.getByRole('button', { name, exact: true });
+    await expect(b).toBeVisible();
+    await expect(b).toBeDisabled();
+    await expect(b).toHaveAttribute('title', /Needs the compute engine/);
+  }
+  await page.getByRole('button', { name: 'Train', exact: true }).click({ force: true });
+  await expect(page.getByTestId('toast')).toHaveCount(0);
+});
+
+test('the theme follows the system, and a choice made with the toggle is remembered', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+  const page = await ctx.newPage();
+  const problems: string[] = [];
+  watchConsole(page, problems);
+  await page.goto('/');
+  await waitForApp(page);
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await toggle.click();
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  const bg = await page.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
+  expect(bg).toBe('rgb(244, 245, 247)');
+  await page.reload();
+  await waitForApp(page);
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  expect(problems).toEqual([]);
+  await ctx.close();
+});
+
+test('the Examples menu lists the examples and opens one as an undoable step', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Examples' }).click();
+  const menu = page.getByRole('menu', { name: 'Examples' });
+  await expect(menu.getByRole('menuitem')).toHaveCount(6);
+  await expect(menu.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(menu.getByRole('menuitem', { name: "Question 1's Linear layer" })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.bp-doc-title')).toContainText("Question 1's Linear layer");
+  await expect(page.locator('.react-flow__node')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('.bp-doc-title')).toContainText('Spiral classifier');
+});
