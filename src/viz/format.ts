@@ -78,8 +78,8 @@ export function formatPercent(f: number): string {
   if (f === 1) return '100%';
   const p = f * 100;
   if (p >= 99.5) return `${Math.min(99.9, Math.floor(p * 10) / 10)}%`;
-  if (p >= 1) return `${Math.round(p)}%`;
-  if (p >= 0.1) return `${p.toFixed(1)}%`;
+  if (p >= 10) return `${Math.round(p)}%`;
+  if (p >= 0.1) return `${Number(p.toFixed(1))}%`;
   return `${Number(p.toPrecision(2))}%`;
 }
 

@@ -1,9 +1,9 @@
-import { color as parseColor, interpolateRdBu, interpolateViridis, scaleLinear, scaleLog } from 'd3';
+import { color as parseColor, interpolateLab, interpolateViridis, piecewise, scaleLinear, scaleLog, schemeRdBu } from 'd3';
 
 export type Rgb = readonly [number, number, number];
 
-/** Entries of a scale's lookup table; values are quantised to this many colours when drawn. */
-export const LUT_SIZE = 256;
+/** Entries of a scale's lookup table (odd, so a diverging scale's middle, 0, has its exact colour). */
+export const LUT_SIZE = 257;
 
 /** Colour of NaN and ±Infinity cells in every heatmap: outside both the diverging and the sequential ramps. */
 export const NON_FINITE_RGB: Rgb = [255, 214, 0];
@@ -52,9 +52,13 @@ function clamp01(t: number): number {
   return t < 0 ? 0 : t > 1 ? 1 : t;
 }
 
-/** The RdBu ramp turned around: blue for negative, near-white at 0, red for positive. */
+// ColorBrewer's 11 RdBu colours joined in Lab, blue first: the ends and the neutral middle
+// (#f7f7f7, for 0) are exact, which d3's smoothed interpolateRdBu does not keep.
+const rdBu = piecewise(interpolateLab, [...schemeRdBu[11]].reverse());
+
+/** Blue for negative, neutral near-white at the middle (0), red for positive. */
 export function divergingRamp(t: number): string {
-  return interpolateRdBu(1 - t);
+  return rdBu(t);
 }
 
 let divergingLut: Uint8ClampedArray | null = null;

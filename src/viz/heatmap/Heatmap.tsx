@@ -111,6 +111,7 @@ export const Heatmap = memo(function Heatmap(props: HeatmapProps) {
         role="img"
         aria-label={label}
         aria-describedby={cell ? tipId : undefined}
+        data-domain={typeof scale === 'object' ? scale.domain.join(',') : undefined}
         tabIndex={0}
         style={{ width, height, cursor: onCellClick ? 'pointer' : 'crosshair' }}
         {...handlers}
