@@ -2,9 +2,9 @@ import { gemmF32Wasm } from './gemm-wasm';
 import type { TensorData } from './tensor';
 
 /*
- * The JavaScript product, for float64 (gradient checks) and wherever WebAssembly SIMD is
- * unavailable. Layout of the computation (as in BLIS/GotoBLAS, scaled down to what a JIT keeps in
- * registers): the K dimension is cut in blocks of KC; a KC-slice of op(B) is packed once
+ * The JavaScript product, for float64 (gradient checks), for small products and wherever
+ * WebAssembly SIMD is unavailable. Layout of the computation (as in BLIS/GotoBLAS, scaled
+ * down to what a JIT keeps in registers): the K dimension is cut in blocks of KC; a KC-slice of op(B) is packed once
  * into 4-column panels and a KC-slice of 4 rows of op(A) into a 4-row panel, both
  * interleaved so the micro-kernel reads them strictly sequentially; the micro-kernel
  * keeps a 4×4 block of C in 16 locals. Packing into Float64Array makes the kernel

@@ -337,6 +337,16 @@ describe('seeds', () => {
     expect(defaultRng()).toBe(defaultRng());
   });
 
+  it('manualSeed also reseeds layers built earlier on the default generator', () => {
+    const d = new Dropout(0.5);
+    const x = Tensor.full([8, 8], 1);
+    manualSeed(11);
+    const first = d.forward(x).toArray();
+    expect(d.forward(x).toArray()).not.toEqual(first);
+    manualSeed(11);
+    expect(d.forward(x).toArray()).toEqual(first);
+  });
+
   it('randn is standard normal: mean ≈ 0, variance ≈ 1 over 100k draws', () => {
     const d = Tensor.randn([100_000], createRng(9), 1, 'float64').data;
     let s = 0, s2 = 0;

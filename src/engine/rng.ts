@@ -98,7 +98,12 @@ export function defaultRng(): Rng {
   return fallback;
 }
 
-/** Reseeds the default generator. */
+/**
+ * Reseeds the default generator in place, so layers already holding it (dropout) draw the
+ * new stream too, as after torch.manual_seed.
+ */
 export function manualSeed(seed: number): void {
-  fallback = new Rng(seed);
+  const fresh = new Rng(seed);
+  if (fallback) fallback.setState(fresh.getState());
+  else fallback = fresh;
 }
