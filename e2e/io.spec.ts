@@ -104,3 +104,26 @@ test('a .json file dropped on the canvas is imported', async ({ app: page }) => 
   await expect(node(page, 'lin')).toContainText('Linear 5 → 2');
   await expect(page.locator('.bp-doc-title')).toContainText('Dropped');
 });
+
+test('PyTorch and ONNX exports download the compiled network', async ({ app: page }) => {
+  const download = async (item: string) => {
+    const d = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: item, exact: true }).click();
+    const file = await d;
+    return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+  };
+  const py = await download('PyTorch');
+  expect(py.name).toBe('spiral_classifier.py');
+  const script = py.bytes.toString('utf8');
+  expect(script).toContain('import torch');
+  expect(script).toContain('nn.Linear(2, 32)');
+  expect(script).toContain('nn.Linear(32, 3)');
+  const onnx = await download('ONNX');
+  expect(onnx.name).toBe('spiral-classifier.onnx');
+  // ModelProto starts with field 1 (ir_version, varint).
+  expect(onnx.bytes[0]).toBe(0x08);
+  // Two Linear(32) layers and one Linear(3): the initializers hold at least 1,251 floats.
+  expect(onnx.bytes.length).toBeGreaterThan(1251 * 4);
+  await expect(page.getByRole('status')).toContainText('Exported spiral-classifier.onnx.');
+});
