@@ -1,6 +1,7 @@
 /** Matrix products in every transposition and at awkward sizes, against a naive float64 product. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { gemm, gemmJs } from './gemm';
+import { gemmModule } from './gemm-kernels';
 import { setWasmGemm, wasmGemmAvailable } from './gemm-wasm';
 import { createRng } from './rng';
 import type { TensorData } from './tensor';
@@ -93,6 +94,12 @@ describe('gemm', () => {
       gemm(false, false, 4, 0, 3, random(12, f64), random(0, f64), D);
       expect(Array.from(D)).toEqual(Array.from(keepD));
     }
+  });
+
+  it('the SIMD module is valid and small enough for a browser to compile synchronously on its main thread', () => {
+    const bytes = gemmModule();
+    expect(WebAssembly.validate(bytes)).toBe(true);
+    expect(bytes.length).toBeLessThan(4096);
   });
 
   it('writes only the M×N entries of C', () => {

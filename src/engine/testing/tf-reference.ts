@@ -2,7 +2,7 @@
  * Test-only: an independent automatic differentiation to check the engine's hand-written
  * backward passes against. An engine layer tree is rebuilt from TensorFlow.js operations
  * (cpu backend, float32) with the same weights, and tfjs's autograd computes the
- * vector-Jacobian products. The roles of the homework's `compare_layer_to_torch`.
+ * vector-Jacobian products. It plays the part of the homework's `compare_layer_to_torch`.
  */
 import * as tf from '@tensorflow/tfjs-core';
 // The package's bundles carry no gradient definitions; this registers them.
