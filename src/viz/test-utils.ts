@@ -42,3 +42,44 @@ export function reluJacobian(n: number, f: number, seed = 3): { x: Tensor; j: Ja
 export function summaryOf(values: ArrayLike<number>, shape: number[]): TensorSummary {
   return summarize({ shape, data: Float32Array.from(values) });
 }
+
+/** What a fake 2-D context recorded. */
+export interface CanvasLog {
+  images: { data: Uint8ClampedArray; width: number; height: number }[];
+  arcs: number;
+}
+
+/**
+ * Gives every canvas a minimal recording 2-D context (and ImageData, which jsdom lacks), so tests
+ * can see what was drawn and how often. Returns the log and the undo function.
+ */
+export function fakeCanvas(): { log: CanvasLog; restore: () => void } {
+  const log: CanvasLog = { images: [], arcs: 0 };
+  const original = HTMLCanvasElement.prototype.getContext;
+  const g = globalThis as { ImageData?: unknown };
+  const hadImageData = 'ImageData' in g;
+  const originalImageData = g.ImageData;
+  class FakeImageData {
+    constructor(readonly data: Uint8ClampedArray, readonly width: number, readonly height: number) {}
+  }
+  g.ImageData = FakeImageData;
+  const noop = () => {};
+  const ctx = {
+    putImageData: (img: FakeImageData) => log.images.push({ data: img.data, width: img.width, height: img.height }),
+    arc: () => void log.arcs++,
+    setTransform: noop,
+    clearRect: noop,
+    beginPath: noop,
+    fill: noop,
+    stroke: noop,
+  };
+  HTMLCanvasElement.prototype.getContext = (() => ctx) as unknown as typeof original;
+  return {
+    log,
+    restore: () => {
+      HTMLCanvasElement.prototype.getContext = original;
+      if (hadImageData) g.ImageData = originalImageData;
+      else delete g.ImageData;
+    },
+  };
+}

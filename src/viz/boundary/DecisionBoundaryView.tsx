@@ -110,7 +110,7 @@ export const DecisionBoundaryView = memo(function DecisionBoundaryView({ boundar
         {boundary && (
           <div className="bpv-tip-row">
             <span className="bpv-key-dot" style={{ background: colors[boundary.classes[cell]] }} />
-            <span className="bpv-tip-key">predicted</span> <b>{names[boundary.classes[cell]] ?? `class ${boundary.classes[cell]}`}</b>
+            <span className="bpv-tip-key">predicted</span> <b>{names[boundary.classes[cell]] ?? `class ${boundary.classes[cell]}`}</b>{' '}
             <span className="bpv-tip-key">({formatPercent(boundary.confidence[cell])})</span>
           </div>
         )}

@@ -12,7 +12,7 @@ describe('gradientStyle', () => {
     const v = gradientStyle(1e-8);
     expect(v.width).toBe(MIN_WIDTH);
     expect(v.t).toBe(0);
-    const [r, g, b, a] = rgba(v.color);
+    const [r, , b, a] = rgba(v.color);
     expect(b).toBeGreaterThan(r);
     expect(a).toBeLessThan(0.5);
     const e = gradientStyle(1e2);

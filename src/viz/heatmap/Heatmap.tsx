@@ -98,7 +98,7 @@ export const Heatmap = memo(function Heatmap(props: HeatmapProps) {
     };
   };
 
-  const { cursor, handlers } = useGridCursor(drawn.rows, drawn.cols, width, height, onCellClick ? (r, c) => onCellClick(cellAt(r, c)) : undefined);
+  const { cursor, handlers } = useGridCursor(drawn.rows, drawn.cols, width, height, onCellClick ? (k) => onCellClick(cellAt(k.r, k.c, k.fx, k.fy)) : undefined);
   const tipId = useId();
   const cell = cursor ? cellAt(cursor.r, cursor.c, cursor.fx, cursor.fy) : null;
   const merged = rStep * poolRows > 1 || cStep * poolCols > 1;

@@ -17,7 +17,7 @@ export interface GridCursor {
  * hover picks the cell under the pointer; when focused, the arrow keys (with Shift: by 10) move a
  * cursor and Enter or Space activates the cell.
  */
-export function useGridCursor(rows: number, cols: number, width: number, height: number, onActivate?: (r: number, c: number) => void) {
+export function useGridCursor(rows: number, cols: number, width: number, height: number, onActivate?: (cursor: GridCursor) => void) {
   const [cursor, setCursor] = useState<GridCursor | null>(null);
 
   const at = useCallback(
@@ -46,7 +46,7 @@ export function useGridCursor(rows: number, cols: number, width: number, height:
   const onPointerLeave = useCallback(() => setCursor(null), []);
 
   const onClick = useCallback(() => {
-    if (cursor && onActivate) onActivate(cursor.r, cursor.c);
+    if (cursor && onActivate) onActivate(cursor);
   }, [cursor, onActivate]);
 
   const onFocus = useCallback((e: FocusEvent<HTMLElement>) => {
@@ -77,7 +77,7 @@ export function useGridCursor(rows: number, cols: number, width: number, height:
         });
       } else if ((e.key === 'Enter' || e.key === ' ') && cursor && onActivate) {
         e.preventDefault();
-        onActivate(cursor.r, cursor.c);
+        onActivate(cursor);
       } else if (e.key === 'Escape') setCursor(null);
     },
     [rows, cols, at, cursor, onActivate],
