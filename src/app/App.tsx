@@ -9,13 +9,16 @@ import type { KeyValueStore } from '../editor/persist/idb';
 import { decodeSharePayload, sharePayloadFromHash } from '../editor/share/share-link';
 import type { EditorStore } from '../editor/store/editor-store';
 import { EditorProvider, useEditorStore } from '../editor/use-editor';
+import { createRunStore, type RunStore } from '../editor/run/run-store';
+import { RunProvider } from '../editor/run/use-run';
+import { EngineClient } from '../runtime/client';
 import { BottomPanel } from './BottomPanel';
 import { exportAs, importFile } from './commands';
 import { ImportErrorsDialog } from './ImportErrorsDialog';
 import { Inspector } from './Inspector';
 import { MlpDialog } from './MlpDialog';
 import { Palette } from './Palette';
-import { createRunControls } from './run-controls';
+import { useRunControls } from './run-controls';
 import { ShareDialog } from './ShareDialog';
 import { useShortcuts, type ShortcutCommand } from './shortcuts';
 import { startUp } from './startup';
@@ -27,6 +30,8 @@ import { useUi } from './ui-store';
 export interface AppProps {
   store: EditorStore;
   kv: KeyValueStore;
+  /** The engine bridge; by default a worker-backed one is made for `store`. */
+  run?: RunStore;
 }
 
 function clearHash() {
@@ -50,10 +55,29 @@ function Dialogs() {
   }
 }
 
+/** One engine worker and run store per editor store, created on first use. */
+const runStores = new WeakMap<EditorStore, RunStore>();
+
+export function runStoreFor(store: EditorStore): RunStore {
+  let run = runStores.get(store);
+  if (!run) {
+    const client = new EngineClient({
+      onRestart: (reason) => store.getState().notify(`The engine stopped unexpectedly (${reason}) and was restarted with your model.`, 'warning', { sticky: true }),
+    });
+    run = createRunStore(store, client);
+    runStores.set(store, run);
+  }
+  return run;
+}
+
+function RunButtons({ theme, setTheme }: { theme: ReturnType<typeof useTheme>[0]; setTheme: ReturnType<typeof useTheme>[1] }) {
+  const run = useRunControls();
+  return <Toolbar theme={theme} setTheme={setTheme} run={run} />;
+}
+
 function Shell({ kv }: { kv: KeyValueStore }) {
   const store = useEditorStore();
   const [theme, setTheme] = useTheme();
-  const run = useMemo(() => createRunControls(store), [store]);
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
@@ -136,7 +160,7 @@ function Shell({ kv }: { kv: KeyValueStore }) {
 
   return (
     <div className="bp-app" data-ready={ready ? 'true' : 'false'}>
-      <Toolbar theme={theme} setTheme={setTheme} run={run} />
+      <RunButtons theme={theme} setTheme={setTheme} />
       <div className="bp-workspace">
         <Palette />
         <main className="bp-centre" aria-label="Graph editor">
@@ -152,12 +176,15 @@ function Shell({ kv }: { kv: KeyValueStore }) {
 }
 
 /** Backprop Studio: the editor store and browser storage in, the whole app out. */
-export function App({ store, kv }: AppProps) {
+export function App({ store, kv, run }: AppProps) {
+  const runStore = useMemo(() => run ?? runStoreFor(store), [run, store]);
   return (
     <EditorProvider store={store}>
-      <ReactFlowProvider>
-        <Shell kv={kv} />
-      </ReactFlowProvider>
+      <RunProvider store={runStore}>
+        <ReactFlowProvider>
+          <Shell kv={kv} />
+        </ReactFlowProvider>
+      </RunProvider>
     </EditorProvider>
   );
 }

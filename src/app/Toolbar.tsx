@@ -107,7 +107,7 @@ export function Toolbar({ theme, setTheme, run }: ToolbarProps) {
       <div className="bp-toolbar__group bp-toolbar__run" role="group" aria-label="Run">
         <ToolButton label="Forward" icon={icons.forward} disabled={!!run.unavailable} title={runTitle('Run a forward pass on a batch')} onClick={run.forward} />
         <ToolButton label="Backward" icon={icons.backward} disabled={!!run.unavailable} title={runTitle('Backpropagate the loss')} onClick={run.backward} />
-        <ToolButton label="Step" icon={icons.step} disabled={!!run.unavailable} title={runTitle('One optimiser step')} onClick={run.step} />
+        <ToolButton label="Step" icon={icons.step} disabled={!!run.unavailable} title={runTitle('Run the next layer: forward through the chain, then backward')} onClick={run.step} />
         <ToolButton
           label={run.training ? 'Pause' : 'Train'}
           icon={run.training ? icons.pause : icons.train}

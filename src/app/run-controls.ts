@@ -1,15 +1,16 @@
-import type { EditorStore } from '../editor/store/editor-store';
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useRun, useRunStore } from '../editor/run/use-run';
 
 /**
- * The run buttons' handlers, all in one place: Forward, Backward, Step, Train/Pause and
- * Reset weights. The engine that executes them runs in a Web Worker; until a build
- * connects one, `unavailable` says why the buttons are inactive and each handler tells
- * the user the same.
+ * The run buttons' handlers, all in one place: Forward, Backward, Step (one layer),
+ * Train/Pause and Reset weights, backed by the engine worker through the run store.
  */
 export interface RunControls {
   /** Why the run buttons do nothing, or null when they work. */
   unavailable: string | null;
   training: boolean;
+  busy: boolean;
   forward(): void;
   backward(): void;
   step(): void;
@@ -18,17 +19,27 @@ export interface RunControls {
   resetWeights(): void;
 }
 
-export const ENGINE_MISSING = 'Needs the compute engine, which this build does not connect yet: running passes and training come with it.';
-
-export function createRunControls(store: EditorStore): RunControls {
-  const explain = () => store.getState().notify(ENGINE_MISSING, 'info');
-  return {
-    unavailable: ENGINE_MISSING,
-    training: false,
-    forward: explain,
-    backward: explain,
-    step: explain,
-    toggleTraining: explain,
-    resetWeights: explain,
-  };
+export function useRunControls(): RunControls {
+  const store = useRunStore();
+  const { ready, load, state, busy } = useRun(useShallow((s) => ({ ready: s.ready, load: s.load, state: s.training.state, busy: s.busy })));
+  const unavailable = !ready
+    ? 'Starting the engine…'
+    : !load?.plan
+      ? `Fix the graph first: ${load?.diagnostics.find((d) => d.severity === 'error')?.message ?? 'it does not compile.'}`
+      : !load.ok
+        ? `Fix the data first: ${load.dataErrors[0]?.message ?? load.dataDiagnostics[0]?.message ?? ''}`
+        : null;
+  return useMemo(
+    () => ({
+      unavailable,
+      training: state === 'running',
+      busy: busy !== null,
+      forward: () => void store.getState().runForward(),
+      backward: () => void store.getState().runBackward(),
+      step: () => void store.getState().stepForward(),
+      toggleTraining: () => void store.getState().toggleTraining(),
+      resetWeights: () => void store.getState().resetWeights(),
+    }),
+    [store, unavailable, state, busy],
+  );
 }

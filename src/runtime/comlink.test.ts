@@ -2,38 +2,15 @@ import { readFileSync } from 'node:fs';
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseModelDocument, type ModelDocument } from '../model';
-import { EngineClient, WorkerCrashedError, type WorkerLike } from './client';
+import { EngineClient, WorkerCrashedError } from './client';
 import { createWorkerApi, transferables, type WorkerApi } from './expose';
 import type { TrainProgress } from './protocol';
+import { channelWorker } from './testing/channel-worker';
 
 function example(file: string): ModelDocument {
   const r = parseModelDocument(readFileSync(new URL(`../../public/examples/${file}`, import.meta.url), 'utf8'));
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.doc;
-}
-
-/** A Worker stand-in: the service behind a MessageChannel, and a way to make it die. */
-function channelWorker() {
-  const { port1, port2 } = new MessageChannel();
-  Comlink.expose(createWorkerApi(), port2 as unknown as Comlink.Endpoint);
-  const events = new EventTarget();
-  const worker: WorkerLike & { crash(): void; terminated: boolean } = {
-    terminated: false,
-    postMessage: (m, t) => port1.postMessage(m, t as Transferable[]),
-    addEventListener: (type, l) => (type === 'message' ? port1.addEventListener('message', l as (e: Event) => void) : events.addEventListener(type, l)),
-    removeEventListener: (type, l) => (type === 'message' ? port1.removeEventListener('message', l as (e: Event) => void) : events.removeEventListener(type, l)),
-    terminate: () => {
-      worker.terminated = true;
-      port1.close();
-      port2.close();
-    },
-    crash: () => {
-      // The worker stops answering, then reports the error, as a crashed worker does.
-      port2.close();
-      events.dispatchEvent(Object.assign(new Event('error'), { message: 'Uncaught RangeError: boom' }));
-    },
-  };
-  return worker;
 }
 
 const open: { dispose(): void }[] = [];

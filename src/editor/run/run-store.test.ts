@@ -1,0 +1,103 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseModelDocument, type ModelDocument } from '../../model';
+import { EngineClient } from '../../runtime';
+import { channelWorker } from '../../runtime/testing/channel-worker';
+import { createEditorStore } from '../store/editor-store';
+import { createRunStore, type RunStore } from './run-store';
+
+function example(file: string): ModelDocument {
+  const r = parseModelDocument(readFileSync(new URL(`../../../public/examples/${file}`, import.meta.url), 'utf8'));
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.doc;
+}
+
+const disposers: (() => void)[] = [];
+afterEach(() => disposers.splice(0).forEach((d) => d()));
+
+function setup(file = 'spiral.json', edit?: (d: ModelDocument) => void) {
+  const doc = example(file);
+  edit?.(doc);
+  const editor = createEditorStore();
+  editor.getState().loadDocument(doc);
+  const client = new EngineClient({ createWorker: channelWorker });
+  const run = createRunStore(editor, client);
+  disposers.push(() => {
+    run.getState().dispose();
+    client.dispose();
+  });
+  return { editor, run, client };
+}
+
+const settled = (run: RunStore) => expect.poll(() => run.getState().busy, { timeout: 10_000 }).toBeNull();
+
+describe('run store: the editor and the engine worker together', () => {
+  it('sends the document, runs forward and backward, and shows the dataset', async () => {
+    const { run } = setup();
+    await run.getState().syncNow();
+    expect(run.getState().load?.ok).toBe(true);
+    expect(run.getState().points?.features).toBe(2);
+    await run.getState().runForward();
+    expect(run.getState().forward?.loss).toBeGreaterThan(0);
+    await run.getState().runBackward();
+    expect(Object.keys(run.getState().backward!.edgeGradNorms).length).toBe(6);
+  });
+
+  it('re-sends the document after an edit (debounced), which clears stale results', async () => {
+    const { editor, run } = setup();
+    await run.getState().syncNow();
+    await run.getState().runForward();
+    editor.getState().setParam('fc1', 'out_features', 16);
+    editor.getState().setParam('fc2', 'in_features', 16);
+    await expect.poll(() => run.getState().load?.plan?.layers[0].title, { timeout: 5000 }).toBe('Linear(2 → 16)');
+    expect(run.getState().forward).toBeNull();
+    // A move does not reload: the plan object stays the same.
+    const plan = run.getState().load!.plan;
+    editor.getState().moveNodes(new Map([['fc1', { x: 9, y: 9 }]]));
+    await run.getState().syncNow();
+    expect(run.getState().load!.plan).toBe(plan);
+  });
+
+  it('steps forward and back through a pass, announcing each step', async () => {
+    const { run } = setup();
+    await run.getState().syncNow();
+    for (let i = 0; i < 3; i++) await run.getState().stepForward();
+    expect(run.getState().steps.map((s) => s.label)).toEqual(['Forward 1/6: Linear(2 → 32)', 'Forward 2/6: ReLU', 'Forward 3/6: Linear(32 → 32)']);
+    run.getState().stepBack();
+    expect(run.getState().stepCursor).toBe(1);
+    await run.getState().stepForward();
+    expect(run.getState().stepCursor).toBe(2);
+    expect(run.getState().steps.length).toBe(3);
+    expect(run.getState().stepTotal).toBe(12);
+  });
+
+  it('trains, streams curves, writes trained weights back to the editor, and resets', async () => {
+    const { editor, run } = setup('spiral.json', (d) => (d.training!.epochs = 3));
+    await run.getState().syncNow();
+    const before = editor.getState().weights;
+    await run.getState().toggleTraining();
+    await expect.poll(() => run.getState().training.state, { timeout: 20_000 }).toBe('finished');
+    expect(run.getState().training.curves.points.length).toBeGreaterThan(0);
+    expect(run.getState().training.boundary?.resolution).toBe(100);
+    await expect.poll(() => editor.getState().weights !== before, { timeout: 5000 }).toBe(true);
+    const trained = editor.getState().weights!;
+    expect(Object.keys(trained)).toEqual(['fc1', 'fc2', 'fc3']);
+    await run.getState().resetWeights();
+    await settled(run);
+    expect(editor.getState().weights).not.toEqual(trained);
+    expect(run.getState().training.state).toBe('idle');
+  });
+
+  it('an opened document brings its own weights; training restarts from step 0', async () => {
+    const { editor, run } = setup('spiral.json', (d) => (d.training!.epochs = 1));
+    await run.getState().syncNow();
+    await run.getState().toggleTraining();
+    await expect.poll(() => run.getState().training.state, { timeout: 20_000 }).toBe('finished');
+    editor.getState().replaceDocument(example('homework-mlp.json'));
+    await run.getState().syncNow();
+    expect(run.getState().load?.plan?.inputFeatures).toBe(10);
+    expect(run.getState().training.step).toBe(0);
+    expect(run.getState().training.curves.points).toEqual([]);
+  });
+});

@@ -1,0 +1,374 @@
+import * as Comlink from 'comlink';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type {
+  BackwardReport,
+  DatasetPoints,
+  DecisionBoundary,
+  EngineClient,
+  ForwardReport,
+  GradcheckReport,
+  JacobianStructure,
+  JacobianWrt,
+  LiveSnapshot,
+  LoadResult,
+  StepReport,
+  TensorKind,
+  TensorView,
+  TrainEnd,
+  TrainProgress,
+  TrainState,
+} from '../../runtime';
+import { currentDocument, type EditorStore } from '../store/editor-store';
+import { appendCurves, emptyCurves, type TrainingCurves } from './curves';
+import { engineKey } from './sync-key';
+
+export type Busy = 'forward' | 'backward' | 'step' | 'gradcheck' | 'reset' | null;
+
+export interface TrainingView {
+  state: TrainState;
+  step: number;
+  epoch: number;
+  curves: TrainingCurves;
+  snapshot: LiveSnapshot | null;
+  boundary: DecisionBoundary | null;
+  end: TrainEnd | null;
+}
+
+export interface RunData {
+  /** The worker answered its first load. */
+  ready: boolean;
+  /** The last compile in the worker (plan, data problems, dataset). */
+  load: LoadResult | null;
+  busy: Busy;
+  mode: 'train' | 'eval';
+  forward: ForwardReport | null;
+  backward: BackwardReport | null;
+  /** The stepped pass so far; `stepCursor` is the step on show (−1: none). Stepping back only moves the cursor. */
+  steps: StepReport[];
+  stepCursor: number;
+  /** Steps in a whole stepped pass (forward and backward). */
+  stepTotal: number;
+  playing: boolean;
+  gradcheck: GradcheckReport | null;
+  training: TrainingView;
+  points: DatasetPoints | null;
+  /** The last thing that went wrong, in words. */
+  error: string | null;
+}
+
+export interface RunActions {
+  runForward(): Promise<void>;
+  runBackward(): Promise<void>;
+  stepForward(): Promise<void>;
+  stepBack(): void;
+  stepReset(): Promise<void>;
+  /** Plays the stepped pass to its end, one step every `intervalMs`. */
+  play(intervalMs: number): void;
+  pausePlay(): void;
+  toggleTraining(): Promise<void>;
+  stopTraining(): void;
+  resetWeights(): Promise<void>;
+  runGradcheck(): Promise<void>;
+  setMode(mode: 'train' | 'eval'): Promise<void>;
+  jacobian(nodeId: string, wrt: JacobianWrt): Promise<JacobianStructure>;
+  tensor(nodeId: string, kind: TensorKind, maxSide?: number): Promise<TensorView | null>;
+  exportOnnx(): Promise<Uint8Array>;
+  exportPyTorch(includeWeights: boolean): Promise<string>;
+  /** Sends the editor's document now (normally debounced). */
+  syncNow(): Promise<void>;
+  dispose(): void;
+}
+
+export type RunState = RunData & RunActions;
+export type RunStore = StoreApi<RunState>;
+
+const LOAD_DEBOUNCE_MS = 120;
+const WEIGHTS_SYNC_MS = 3000;
+
+function idleTraining(): TrainingView {
+  return { state: 'idle', step: 0, epoch: 0, curves: emptyCurves(), snapshot: null, boundary: null, end: null };
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * The bridge between the editor and the engine worker: it sends the document whenever
+ * what the numbers depend on changes (debounced; a newly opened document replaces the
+ * worker's weights, an edit keeps the trained ones), runs passes and training, keeps
+ * their results for the views, and writes trained weights back into the editor (for
+ * autosave and export).
+ */
+export function createRunStore(editor: EditorStore, client: EngineClient): RunStore {
+  let loadedKey: string | null = null;
+  let loadedLineage = -1;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let playTimer: ReturnType<typeof setInterval> | null = null;
+  let syncing: Promise<void> = Promise.resolve();
+  let lastWeightsSync = 0;
+  let scheduleSync = (): void => undefined;
+
+  const store = createStore<RunState>()((set, get) => {
+    const notifyError = (e: unknown) => {
+      const text = message(e);
+      set({ error: text });
+      editor.getState().notify(text, 'error');
+    };
+
+    /** Results of passes describe the model they ran on; an edit makes them stale. */
+    const clearPasses = () =>
+      set({ forward: null, backward: null, steps: [], stepCursor: -1, gradcheck: null, playing: false });
+
+    const pullWeights = async () => {
+      const weights = await client.call((api) => api.getWeights());
+      client.rememberWeights(weights);
+      editor.getState().setWeights(weights);
+    };
+
+    const sync = async () => {
+      const s = editor.getState();
+      const key = engineKey(s.doc);
+      const fresh = s.lineage !== loadedLineage;
+      if (!fresh && key === loadedKey) return;
+      loadedKey = key;
+      loadedLineage = s.lineage;
+      const doc = currentDocument(s);
+      const result = await client.load(doc, { weights: fresh ? 'document' : 'keep' });
+      clearPasses();
+      const training = get().training;
+      set({
+        ready: true,
+        load: result,
+        training: fresh || result.trainedSteps === 0 ? { ...idleTraining(), state: training.state === 'running' ? 'stopped' : 'idle' } : training,
+      });
+      if (result.trainingStopped) editor.getState().notify(result.trainingStopped, 'warning');
+      const points = result.dataset && result.plan?.inputFeatures === 2 ? await client.call((api) => api.datasetPoints()) : null;
+      set({ points });
+    };
+
+    scheduleSync = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        syncing = syncing.then(sync).catch(notifyError);
+      }, LOAD_DEBOUNCE_MS);
+    };
+
+    const run = async (busy: Exclude<Busy, null>, fn: () => Promise<void>) => {
+      if (get().busy) return;
+      set({ busy, error: null });
+      try {
+        await get().syncNow();
+        await fn();
+      } catch (e) {
+        notifyError(e);
+      } finally {
+        set({ busy: null });
+      }
+    };
+
+    const onProgress = (p: TrainProgress) => {
+      const t = get().training;
+      const curves = appendCurves(t.curves, p.points, p.gradNorms);
+      set({
+        training: {
+          state: p.state,
+          step: p.step,
+          epoch: p.epoch,
+          curves,
+          snapshot: p.snapshot ?? t.snapshot,
+          boundary: p.boundary ?? t.boundary,
+          end: p.end ?? t.end,
+        },
+      });
+      const now = performance.now();
+      if (p.state !== 'running' || now - lastWeightsSync > WEIGHTS_SYNC_MS) {
+        lastWeightsSync = now;
+        void pullWeights().catch(() => undefined);
+      }
+      if (p.end) {
+        const tone = p.end.reason === 'diverged' ? 'error' : p.end.reason === 'stopped' ? 'info' : 'success';
+        const action = p.end.reason === 'diverged' ? { label: 'Reset weights', run: () => void get().resetWeights() } : undefined;
+        editor.getState().notify(p.end.message, tone, action ? { action, sticky: true } : {});
+        if (p.end.nodeId) editor.getState().focusElement({ nodeId: p.end.nodeId });
+      }
+    };
+
+    return {
+      ready: false,
+      load: null,
+      busy: null,
+      mode: 'train',
+      forward: null,
+      backward: null,
+      steps: [],
+      stepCursor: -1,
+      stepTotal: 0,
+      playing: false,
+      gradcheck: null,
+      training: idleTraining(),
+      points: null,
+      error: null,
+
+      async syncNow() {
+        if (timer) {
+          clearTimeout(timer);
+          timer = null;
+          syncing = syncing.then(sync);
+        }
+        await syncing;
+        const s = editor.getState();
+        if (engineKey(s.doc) !== loadedKey || s.lineage !== loadedLineage) {
+          syncing = syncing.then(sync);
+          await syncing;
+        }
+      },
+
+      runForward: () =>
+        run('forward', async () => {
+          const forward = await client.call((api) => api.forward());
+          set({ forward, backward: null, steps: [], stepCursor: -1 });
+        }),
+
+      runBackward: () =>
+        run('backward', async () => {
+          const backward = await client.call((api) => api.backward());
+          set({ forward: backward.forward, backward, steps: [], stepCursor: -1 });
+        }),
+
+      async stepForward() {
+        const { steps, stepCursor } = get();
+        if (stepCursor < steps.length - 1) {
+          set({ stepCursor: stepCursor + 1 });
+          return;
+        }
+        await run('step', async () => {
+          const done = steps.length > 0 && steps[steps.length - 1].done;
+          const report = await client.call((api) => api.stepNext());
+          const status = await client.call((api) => api.stepStatus());
+          const history = done || report.label.startsWith('Forward 1/') ? [report] : [...get().steps, report];
+          set({ steps: history, stepCursor: history.length - 1, stepTotal: status.total, forward: null, backward: null });
+        });
+        if (get().steps[get().stepCursor]?.done) get().pausePlay();
+      },
+
+      stepBack() {
+        const c = get().stepCursor;
+        if (c > 0) set({ stepCursor: c - 1 });
+      },
+
+      async stepReset() {
+        get().pausePlay();
+        await run('step', async () => {
+          const status = await client.call((api) => api.stepReset());
+          set({ steps: [], stepCursor: -1, stepTotal: status.total });
+        });
+      },
+
+      play(intervalMs) {
+        get().pausePlay();
+        set({ playing: true });
+        const tick = () => {
+          if (!get().playing || get().busy) return;
+          void get().stepForward();
+        };
+        tick();
+        playTimer = setInterval(tick, Math.max(30, intervalMs));
+      },
+
+      pausePlay() {
+        if (playTimer) clearInterval(playTimer);
+        playTimer = null;
+        if (get().playing) set({ playing: false });
+      },
+
+      async toggleTraining() {
+        const state = get().training.state;
+        if (state === 'running') {
+          await client.call((api) => api.pause());
+          return;
+        }
+        if (state === 'paused') {
+          await client.call((api) => api.resume());
+          set({ training: { ...get().training, state: 'running' } });
+          return;
+        }
+        try {
+          await get().syncNow();
+          clearPasses();
+          set({ training: { ...get().training, state: 'running', end: null }, error: null });
+          const end = await client.call((api) => api.train(Comlink.proxy(onProgress)));
+          if (end && get().training.state === 'running') set({ training: { ...get().training, state: end.reason === 'diverged' ? 'diverged' : end.reason === 'stopped' ? 'stopped' : 'finished' } });
+        } catch (e) {
+          set({ training: { ...get().training, state: 'idle' } });
+          notifyError(e);
+        }
+      },
+
+      stopTraining() {
+        void client.call((api) => api.stop()).catch(notifyError);
+      },
+
+      resetWeights: () =>
+        run('reset', async () => {
+          await client.call((api) => api.resetWeights());
+          clearPasses();
+          set({ training: idleTraining() });
+          await pullWeights();
+          editor.getState().notify('Weights drawn again from the seed.', 'info');
+        }),
+
+      runGradcheck: () =>
+        run('gradcheck', async () => {
+          const gradcheck = await client.call((api) => api.gradcheck());
+          set({ gradcheck });
+        }),
+
+      async setMode(mode) {
+        await client.call((api) => api.setMode(mode));
+        clearPasses();
+        set({ mode });
+      },
+
+      async jacobian(nodeId, wrt) {
+        await get().syncNow();
+        return client.call((api) => api.jacobian(nodeId, wrt));
+      },
+
+      async tensor(nodeId, kind, maxSide) {
+        await get().syncNow();
+        return client.call((api) => api.tensor(nodeId, kind, maxSide));
+      },
+
+      async exportOnnx() {
+        await get().syncNow();
+        return client.call((api) => api.exportOnnx());
+      },
+
+      async exportPyTorch(includeWeights) {
+        await get().syncNow();
+        return client.call((api) => api.exportPyTorch(includeWeights));
+      },
+
+      dispose() {
+        unsubscribe();
+        if (timer) clearTimeout(timer);
+        get().pausePlay();
+      },
+    };
+  });
+
+  // Every document change schedules a sync; the sync itself skips changes the engine
+  // does not care about (moves, renames), so a drag costs one key comparison at its end.
+  let lastDoc = editor.getState().doc;
+  let lastLineage = editor.getState().lineage;
+  const unsubscribe = editor.subscribe((s) => {
+    if (s.doc === lastDoc && s.lineage === lastLineage) return;
+    lastDoc = s.doc;
+    lastLineage = s.lineage;
+    scheduleSync();
+  });
+  void store.getState().syncNow().catch((e) => editor.getState().notify(message(e), 'error'));
+  return store;
+}

@@ -1,0 +1,21 @@
+import { createContext, createElement, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { RunState, RunStore } from './run-store';
+
+const RunStoreContext = createContext<RunStore | null>(null);
+
+/** Makes `store` the run store (the engine bridge) of everything inside. */
+export function RunProvider({ store, children }: { store: RunStore; children: ReactNode }) {
+  return createElement(RunStoreContext.Provider, { value: store }, children);
+}
+
+export function useRunStore(): RunStore {
+  const store = useContext(RunStoreContext);
+  if (!store) throw new Error('useRunStore must be used inside <RunProvider>');
+  return store;
+}
+
+/** Subscribes to a slice of the run state. */
+export function useRun<T>(selector: (s: RunState) => T): T {
+  return useStore(useRunStore(), selector);
+}
