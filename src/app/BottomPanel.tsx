@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../editor/use-editor';
 import { DiagnosticsList } from './DiagnosticsList';
 
-interface Tab {
+export interface Tab {
   key: string;
   label: string;
   badge?: ReactNode;
