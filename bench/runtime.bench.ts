@@ -12,7 +12,7 @@ import { prepareDataset } from '../src/runtime/datasets';
 const parsed = parseModelDocument(readFileSync(new URL('../public/examples/spiral.json', import.meta.url), 'utf8'));
 if (!parsed.ok) throw new Error('spiral example does not parse');
 const doc = parsed.doc;
-const EPOCHS = 60;
+const EPOCHS = 300;
 doc.training!.epochs = EPOCHS;
 
 async function viaService(): Promise<{ steps: number; ms: number; messages: number }> {
