@@ -8,6 +8,7 @@ import { connectionProblem } from './connection';
 import * as edit from './doc-actions';
 import { emptyDocument, joinDocument, splitDocument } from './document';
 import { emptyHistory, record, redo, undo, type History } from './history';
+import { setInputFeatures } from './input-features';
 import { boundingBox, placeNewNode } from './placement';
 import { EMPTY_SELECTION, type EditableDocument, type Selection, type Size, type StoredWeights, type Toast, type ToastTone, type XY } from './types';
 import { reconcileWeights } from './weights';
@@ -82,6 +83,12 @@ export interface EditorActions {
   setName(name: string): void;
   setSeed(seed: number): void;
   setTraining(training: TrainingSettings): void;
+  /**
+   * Sets the training settings and, with `features`, makes the Input take that many
+   * features (and a Linear right after it with an explicit in_features): one undo step,
+   * so new data and the graph that fits it come and go together.
+   */
+  setTrainingData(training: TrainingSettings, features?: number): void;
   /** Opens a drag: moves until endGesture() make one undo step. */
   beginGesture(): void;
   endGesture(): void;
@@ -288,6 +295,14 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
         const doc = get().doc;
         if (doc.training === training) return;
         commit({ ...doc, training }, { reanalyze: false });
+      },
+
+      setTrainingData(training, features) {
+        const doc = get().doc;
+        const graph = features === undefined ? doc : setInputFeatures(doc, features);
+        const next = graph.training === training ? graph : { ...graph, training };
+        if (next === doc) return;
+        commit(next, { reanalyze: graph !== doc });
       },
 
       beginGesture() {
