@@ -59,6 +59,11 @@ export class Dropout extends Layer {
     return new Tensor(dx, g.shape);
   }
 
+  /** Shape of the last input (and output), or null before the first forward. */
+  get lastShape(): readonly number[] | null {
+    return this.outShape;
+  }
+
   /** The last training-mode mask (0 or 1/(1−p) per element), or null in evaluation mode. */
   get mask(): Tensor | null {
     return this.maskData && this.outShape ? new Tensor(this.maskData, this.outShape) : null;

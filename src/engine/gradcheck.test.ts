@@ -107,3 +107,45 @@ describe('gradcheck (float64) of every layer kind', () => {
     expect(gradcheck(new HalfSigmoid(), x(4, 4)).maxRelError).toBeGreaterThan(0.1);
   });
 });
+
+describe('gradcheck itself', () => {
+  it('catches a backward pass that is wrong', () => {
+    class DoubledSigmoid extends Sigmoid {
+      override backward(dout?: Tensor): Tensor {
+        const dx = super.backward(dout);
+        dx.data[3] *= 2;
+        return dx;
+      }
+      override clone(): DoubledSigmoid {
+        return new DoubledSigmoid();
+      }
+    }
+    const x = Tensor.randn([4, 5], createRng(1));
+    expect(gradcheck(new Sigmoid(), x).maxRelError).toBeLessThan(TOL);
+    expect(gradcheck(new DoubledSigmoid(), x).maxRelError).toBeGreaterThan(0.01);
+  });
+
+  it('a ReLU kink within reach of the larger step does not fail a correct gradient', () => {
+    const x = Tensor.from([3e-6, -4e-6, 0.5, -0.7, 2e-5, 1.2], [2, 3]);
+    const r = gradcheck(new ReLU(), x, undefined, { eps: 1e-5 });
+    expect(r.maxRelError).toBeLessThan(TOL);
+  });
+
+  // Smooth activations, so what is measured is rounding (tiny gradients against large
+  // logits), not ReLU kinks, which a whole trained ReLU network can sit within 1e-6 of.
+  it('stays accurate on a trained, confident network (small gradients, large logits)', () => {
+    const rng = createRng(7);
+    const model = new Sequential(new MLP(10, 10, [100, 50, 100], { activation: 'tanh', rng }), new CrossEntropyLoss());
+    const x = Tensor.randn([20, 10], rng);
+    const y = labels(20, 10, 8);
+    const params = model.params();
+    for (let i = 0; i < 400; i++) {
+      model.forward(x, y);
+      model.zeroGrad();
+      model.backward();
+      for (const p of params) for (let k = 0; k < p.value.size; k++) p.value.data[k] -= 0.1 * p.grad.data[k];
+    }
+    expect(model.forward(x, y).item()).toBeLessThan(0.05);
+    expect(gradcheck(model, x, y).maxRelError).toBeLessThan(TOL);
+  });
+});

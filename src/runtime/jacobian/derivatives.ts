@@ -54,9 +54,7 @@ export function dropoutDerivative(layer: Dropout, mem: Allocation): { shape: rea
     d.set(mask.data);
     return { shape: mask.shape, d };
   }
-  // Dropout exposes no public shape for an identity pass; its last output shape is kept in
-  // `outShape`, which is only private to the type checker.
-  const shape = (layer as unknown as { outShape: readonly number[] | null }).outShape;
+  const shape = layer.lastShape;
   if (!shape) throw new Error(`jacobianStructure: ${layer} has not run forward yet, so there is no batch to differentiate`);
   let size = 1;
   for (const s of shape) size *= s;
