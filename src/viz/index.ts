@@ -19,6 +19,7 @@ export {
   type ColorScale,
   type Rgb,
   type SequentialOptions,
+  type DivergingOptions,
 } from './color/scales';
 export { classColors } from './color/categorical';
 export { ColorLegend, type ColorLegendProps } from './color/ColorLegend';
@@ -35,7 +36,7 @@ export { jacobianFacts, patternText, type JacobianFacts } from './jacobian/descr
 export { VjpPanel, vjpScale, type VjpPanelProps } from './vjp/VjpPanel';
 
 export { SeriesBuffer, type SeriesOptions } from './chart/series';
-export { LineChart, type LineChartProps } from './chart/LineChart';
+export { LineChart, type LineChartProps, type DrawInfo } from './chart/LineChart';
 export { GradNormChart, type GradNormChartProps } from './chart/GradNormChart';
 export { GradNormSeries, layerColors, type GradNormLayer } from './chart/gradnorm';
 export type { YScaleType } from './chart/view';

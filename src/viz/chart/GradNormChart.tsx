@@ -11,7 +11,7 @@ export interface GradNormChartProps extends Omit<LineChartProps, 'series' | 'ySc
 
 /**
  * Per-layer gradient norms over training on a log axis, one line per layer coloured from the
- * first layer (violet) to the last (orange): a deep sigmoid network's lines fan out by orders of
+ * first layer (blue) to the last (orange): a deep sigmoid network's lines fan out by orders of
  * magnitude, a ReLU network's stay together.
  */
 export const GradNormChart = memo(function GradNormChart({ series, yScale = 'log', title = 'Gradient norm per layer', ...rest }: GradNormChartProps) {

@@ -1,4 +1,4 @@
-import { color } from 'd3';
+import { hcl, rgb } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { GradNormSeries, layerColors } from './gradnorm';
 
@@ -22,10 +22,16 @@ describe('GradNormSeries', () => {
   it('colours layers along one sequential ramp, first to last', () => {
     const c = layerColors(9);
     expect(new Set(c).size).toBe(9);
-    // Plasma runs violet → orange: red rises and blue falls from the first layer to the last.
-    const rgb = c.map((x) => color(x)!.rgb());
-    for (let i = 1; i < rgb.length; i++) expect(rgb[i].r).toBeGreaterThan(rgb[i - 1].r);
-    expect(rgb[8].b).toBeLessThan(rgb[0].b);
+    // Sequential: lightness rises steadily from the first layer (blue) to the last (orange),
+    // and stays in a middle band that reads on white and on near-black.
+    const l = c.map((x) => hcl(x).l);
+    for (let i = 1; i < l.length; i++) expect(l[i]).toBeGreaterThan(l[i - 1]);
+    for (const v of l) {
+      expect(v).toBeGreaterThan(40);
+      expect(v).toBeLessThan(75);
+    }
+    expect(rgb(c[0]).b).toBeGreaterThan(rgb(c[0]).r);
+    expect(rgb(c[8]).r).toBeGreaterThan(rgb(c[8]).b);
     expect(layerColors(1)).toHaveLength(1);
     expect(layerColors(0)).toEqual([]);
   });

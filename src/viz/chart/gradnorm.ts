@@ -1,15 +1,16 @@
-import { interpolatePlasma } from 'd3';
+import { interpolateHcl } from 'd3';
 import type { GradNormPoint } from '../../runtime/protocol';
 import { SeriesBuffer } from './series';
 
-/**
- * Colours of n layers from the first to the last along a sequential ramp (plasma between deep
- * violet and orange, which both read on light and dark backgrounds).
- */
+// Blue to orange through violet and pink at even, medium lightness: every layer's line reads on
+// light and dark backgrounds alike (plasma's dark violet end vanishes on a dark one).
+const layerRamp = interpolateHcl('#4a6cf7', '#f08c00');
+
+/** Colours of n layers from the first (blue) to the last (orange) along one sequential ramp. */
 export function layerColors(n: number): string[] {
   if (n <= 0) return [];
-  if (n === 1) return [interpolatePlasma(0.55)];
-  return Array.from({ length: n }, (_, i) => interpolatePlasma(0.08 + (0.8 * i) / (n - 1)));
+  if (n === 1) return [layerRamp(1)];
+  return Array.from({ length: n }, (_, i) => layerRamp(i / (n - 1)));
 }
 
 export interface GradNormLayer {

@@ -33,6 +33,9 @@ describe('divergingScale', () => {
     expect(q.t(1)).toBe(0.75);
     expect(q.t(-1)).toBe(0.25);
     expect(q.t(4)).toBe(1);
+    // Ticks at the end and where the colour is halfway: (v/4)^0.5 = 1/2 at v = 1.
+    expect(q.ticks()).toEqual([-4, -1, 0, 1, 4]);
+    expect(divergingScale(0.0208, { exponent: 0.5 }).ticks()).toEqual([-0.02, -0.005, 0, 0.005, 0.02]);
     expect(() => divergingScale(1, { exponent: 0 })).toThrow(/exponent must be positive/);
   });
 

@@ -98,8 +98,19 @@ export function divergingScale(maxAbs: number, options: DivergingOptions = {}): 
     t,
     color: (v) => (Number.isFinite(v) ? divergingRamp(t(v)) : rgbCss(NON_FINITE_RGB)),
     at: divergingRamp,
-    ticks: (count = 5) => (m > 0 ? symmetricTicks(axis.ticks(count), m) : [0]),
+    ticks: (count = 5) => (m <= 0 ? [0] : e === 1 ? symmetricTicks(axis.ticks(count), m) : powerTicks(m, e)),
   };
+}
+
+/**
+ * Ticks of a power scale: 0, a nice value near the end and one where its colour is halfway
+ * there (|v| = end·2^(−1/e)), so they spread along the bar as evenly spaced ticks would not.
+ */
+function powerTicks(m: number, e: number): number[] {
+  const end = Math.max(...scaleLinear().domain([0, m]).ticks(3).filter((v) => v <= m));
+  const half = Number((end * 0.5 ** (1 / e)).toPrecision(1));
+  const inner = half > 0 && half < end ? [half] : [];
+  return [-end, ...inner.map((v) => -v), 0, ...inner, end];
 }
 
 /** Ticks of a symmetric domain, with its ends when the nice ticks stop short of them. */

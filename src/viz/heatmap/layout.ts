@@ -3,8 +3,9 @@ export interface FitOptions {
   maxHeight: number;
   /** Largest cell side in CSS px. */
   maxCell?: number;
-  /** A strip (a vector, a thin matrix) is at least this thick, in CSS px. */
+  /** Each side is at least min(minSide, minStrip × its cells) CSS px when there is room (a vector: 12 px). */
   minStrip?: number;
+  minSide?: number;
   dpr?: number;
 }
 
@@ -27,11 +28,13 @@ export function fitHeatmap(rows: number, cols: number, o: FitOptions): HeatmapLa
   const minStrip = o.minStrip ?? 12;
   const dpr = o.dpr ?? 1;
   if (rows <= 0 || cols <= 0) return { width: 0, height: 0, poolRows: 1, poolCols: 1 };
+  const minSide = o.minSide ?? 48;
   let cw = Math.min(o.maxWidth / cols, maxCell);
   let ch = Math.min(o.maxHeight / rows, maxCell);
   const square = Math.min(cw, ch);
-  cw = Math.min(cw, Math.max(square, minStrip / Math.max(1, Math.min(cols, 4))));
-  ch = Math.min(ch, Math.max(square, minStrip / Math.max(1, Math.min(rows, 4))));
+  // Square cells, except that a thin side (a vector, a few classes) widens to stay readable.
+  cw = Math.min(cw, Math.max(square, Math.min(minSide, minStrip * cols) / cols));
+  ch = Math.min(ch, Math.max(square, Math.min(minSide, minStrip * rows) / rows));
   if (cw >= 1) cw = Math.floor(cw);
   if (ch >= 1) ch = Math.floor(ch);
   const poolCols = cw * dpr >= 1 ? 1 : Math.ceil(1 / (cw * dpr));

@@ -59,8 +59,11 @@ describe('fitHeatmap', () => {
     expect(fitHeatmap(4, 4, { maxWidth: 240, maxHeight: 240 })).toEqual({ width: 96, height: 96, poolRows: 1, poolCols: 1 });
   });
 
-  it('keeps a vector a readable strip', () => {
+  it('widens a thin side: a few classes across, a vector as a strip', () => {
+    expect(fitHeatmap(32, 3, { maxWidth: 240, maxHeight: 240 })).toMatchObject({ width: 36, height: 224 });
+    expect(fitHeatmap(100, 10, { maxWidth: 240, maxHeight: 240 })).toMatchObject({ width: 40, height: 200 });
     const f = fitHeatmap(1, 1000, { maxWidth: 240, maxHeight: 240, dpr: 2 });
+    expect(fitHeatmap(1, 1, { maxWidth: 240, maxHeight: 240 })).toMatchObject({ width: 24, height: 24 });
     expect(f.height).toBe(12);
     expect(f.width).toBeCloseTo(240, 6);
     expect(f.poolCols).toBe(3);

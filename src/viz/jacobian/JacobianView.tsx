@@ -35,6 +35,15 @@ const WRTS = [
 
 const M = { left: 40, top: 4, bottom: 34 };
 
+/**
+ * The heatmap's CSS size: J's aspect (within 2.5 : 1), widened where that would leave fewer pixels
+ * than tiles, so that every tile keeps at least a CSS pixel up to `size`.
+ */
+export function viewBox(j: Pick<JacobianStructure, 'rows' | 'cols' | 'tiles'>, size: number): { width: number; height: number } {
+  const b = jacobianBox(j, size, 2.5);
+  return { width: Math.max(b.width, Math.min(j.tiles.cols, size)), height: Math.max(b.height, Math.min(j.tiles.rows, size)) };
+}
+
 /** What the blocks of one side of J count: samples, or W's rows / b's entries. */
 function sideName(dims: readonly number[], wrtSide: JacobianWrt | null, letter: string): string {
   if (wrtSide === 'w') return 'row k';
@@ -59,7 +68,7 @@ export const JacobianView = memo(function JacobianView({ jacobian: j, onMetricCh
   const scale = useMemo(() => jacobianScale(t, metric), [t, metric]);
   const { out: outDims, wrt: wrtDims } = useMemo(() => splitJacobianShape(j), [j]);
   const sym = jacobianSymbols(j);
-  const box = jacobianBox(j, size, 2.5);
+  const box = viewBox(j, size);
   const yAxis = useMemo(() => blockAxis(t.rowEdges, outDims, Math.max(2, Math.floor(box.height / 22))), [t.rowEdges, outDims, box.height]);
   const xAxis = useMemo(() => blockAxis(t.colEdges, wrtDims, Math.max(2, Math.floor(box.width / 34))), [t.colEdges, wrtDims, box.width]);
   const facts = jacobianFacts(j);

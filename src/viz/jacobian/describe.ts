@@ -21,12 +21,12 @@ export function jacobianSymbols(j: Pick<JacobianStructure, 'layer' | 'wrt'>): { 
 }
 
 function derivativeWords(layer: string): string {
-  if (layer === 'ReLU') return "f′(X[n,i]) = 1 where X[n,i] > 0, else 0";
-  if (layer.startsWith('LeakyReLU')) return "f′(X[n,i]) = 1 where X[n,i] > 0, else α";
-  if (layer === 'Sigmoid') return 'σ(X[n,i])·(1 − σ(X[n,i])) ≤ 1/4';
-  if (layer === 'TanH') return '1 − tanh²(X[n,i])';
-  if (layer.startsWith('Dropout')) return "mask[n,i]/(1 − p): 0 for a dropped unit";
-  return "f′(X[n,i])";
+  if (layer === 'ReLU') return 'for ReLU, f′(x) = 1 where x > 0, else 0';
+  if (layer.startsWith('LeakyReLU')) return 'for LeakyReLU, f′(x) = 1 where x > 0, else α';
+  if (layer === 'Sigmoid') return 'for Sigmoid, f′(x) = σ(x)·(1 − σ(x)) ≤ 1/4';
+  if (layer === 'TanH') return 'for TanH, f′(x) = 1 − tanh²(x)';
+  if (layer.startsWith('Dropout')) return 'for Dropout, f′ = mask/(1 − p): 0 for a dropped unit';
+  return '';
 }
 
 /** J's pattern in words, with the formula of its non-zero entries. */
@@ -37,8 +37,10 @@ export function patternText(j: Pick<JacobianStructure, 'pattern' | 'layer' | 'wr
         return 'block-diagonal over samples: dℓ[n]/dx[m,c] = softmax(x[n])[c] − [c = y[n]] when n = m, else 0 (one 1 × C block per sample)';
       }
       return 'block-diagonal over samples: dY[n,i]/dX[m,j] = W[i,j] when n = m, else 0';
-    case 'diagonal':
-      return `diagonal: each output depends only on the input at its own position: dY[n,i]/dX[m,j] = ${derivativeWords(j.layer)} when (n, i) = (m, j), else 0`;
+    case 'diagonal': {
+      const words = derivativeWords(j.layer);
+      return `diagonal: each output depends only on the input at its own position: dY[n,i]/dX[m,j] = f′(X[n,i]) when (n, i) = (m, j), else 0${words ? `; ${words}` : ''}`;
+    }
     case 'row-blocks':
       return "row-blocks: dY[n,i]/dW[k,j] = X[n,j] when i = k, else 0 — X's row on the matching output index";
     case 'stacked-identity':

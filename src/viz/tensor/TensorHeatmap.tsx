@@ -81,7 +81,7 @@ export const TensorHeatmap = memo(function TensorHeatmap(props: TensorHeatmapPro
           )}
           {stats.nonFinite > 0 && (
             <>
-              {' '}· <span className="bpv-danger">{formatCount(stats.nonFinite)} non-finite</span>
+              {' '}· <span className="bpv-danger">{formatCount(stats.nonFinite)} non-finite{stats.exact ? '' : ' among the drawn cells'}</span>
             </>
           )}
         </div>
