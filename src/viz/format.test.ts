@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatPercent, formatShapeTuple, formatValue, nonZeroText } from './format';
+import { formatBytes, formatCount, formatPercent, formatPow10, formatShapeTuple, formatTick, formatValue, nonZeroText } from './format';
 
 describe('formatCount', () => {
   it('groups thousands as en-US does', () => {
@@ -64,5 +64,12 @@ describe('formatValue and shapes', () => {
   it('prints shapes as tuples', () => {
     expect(formatShapeTuple([64, 512, 64, 1024])).toBe('(64, 512, 64, 1024)');
     expect(formatShapeTuple([5])).toBe('(5,)');
+  });
+});
+
+describe('tick labels', () => {
+  it('prints nice values plainly, powers of ten beyond 10⁻² … 10³ as superscripts', () => {
+    expect(['0', '100', '1500', '0.25', '−0.03', '2.5e−4', '1e+5'].map(String)).toEqual([0, 100, 1500, 0.25, -0.03, 2.5e-4, 1e5].map(formatTick));
+    expect([1e-8, 1e-6, 1e-3, 0.01, 1, 100, 1e4].map(formatPow10)).toEqual(['10⁻⁸', '10⁻⁶', '10⁻³', '0.01', '1', '100', '10⁴']);
   });
 });

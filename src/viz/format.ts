@@ -1,7 +1,7 @@
 import { format } from 'd3';
 
 const sig3 = format('.3~g');
-const sig2 = format('.2~g');
+const tick = format('.3~r');
 const expo = format('.2~e');
 const grouped = format(',');
 
@@ -16,11 +16,11 @@ export function formatValue(v: number): string {
   return s.replace('-', '−');
 }
 
-/** A tick label: as short as possible (2 significant digits, exponent outside 1e-3…1e5). */
+/** A tick label for nice values: up to 3 significant digits, exponent outside 1e-3…1e5. */
 export function formatTick(v: number): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
-  const s = a < 1e-3 || a >= 1e5 ? format('.0e')(v) : sig2(v);
+  const s = a < 1e-3 || a >= 1e5 ? format('.1~e')(v) : tick(v);
   return s.replace('-', '−');
 }
 

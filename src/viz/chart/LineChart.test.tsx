@@ -31,7 +31,7 @@ function lossSeries(n: number) {
 
 describe('LineChart', () => {
   it('appends without re-rendering: new points are read in the next frame, no React commit', async () => {
-    const series = lossSeries(700);
+    const series = lossSeries(750);
     const draws: DrawInfo[] = [];
     let commits = 0;
     const { container } = render(
@@ -43,18 +43,18 @@ describe('LineChart', () => {
     const paths = container.querySelectorAll<SVGPathElement>('path.bpv-chart-line');
     const before = vertices(paths[0]);
     const settled = commits;
-    // Steps 701 … 800 stay inside the x-domain [0, 800] and the values inside the y-domain.
-    for (let i = 701; i <= 800; i++) series[0].push(i, 0.1 + 0.9 * Math.exp(-i / 100));
+    // Steps 751 … 800 stay inside the x-domain [0, 800] and the values inside the y-domain.
+    for (let i = 751; i <= 800; i++) series[0].push(i, 0.1 + 0.9 * Math.exp(-i / 100));
     await nextFrames();
     expect(commits).toBe(settled);
-    expect(draws.at(-1)).toMatchObject({ fed: 100, rebuilt: 0 });
-    // 100 points more each frame at most: one redraw for the batch, not one per point.
+    expect(draws.at(-1)).toMatchObject({ fed: 50, rebuilt: 0 });
+    // One redraw for the batch, not one per point.
     expect(draws.filter((d) => d.fed > 0).length).toBe(2);
     expect(vertices(paths[0])).toBeGreaterThan(before);
     // The legend's latest value was written in place.
     expect(screen.getByText('train loss').querySelector('b')).toHaveTextContent('0.1');
     // Outgrowing the domain rebuilds the paths and re-renders the axes once.
-    series[0].push(900, 0.1);
+    series[0].push(950, 0.1);
     await nextFrames();
     expect(draws.at(-1)).toMatchObject({ rebuilt: 2 });
     expect(commits).toBe(settled + 1);

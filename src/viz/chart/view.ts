@@ -48,9 +48,9 @@ export function chartView(series: readonly SeriesBuffer[], yType: YScaleType, yD
   return { x0, x1, y0, y1, yType, empty };
 }
 
-const GROWTH = [1, 1.5, 2, 3, 4, 5, 6, 8, 10];
+const GROWTH = [1, 1.2, 1.4, 1.6, 1.8, 2, 2.2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9, 10];
 
-/** The smallest of 1, 1.5, 2, 3, 4, 5, 6, 8 × 10^k that is ≥ v (v > 0). */
+/** The smallest of the GROWTH stops × 10^k that is ≥ v (v > 0). */
 export function growthStop(v: number): number {
   const p = 10 ** Math.floor(Math.log10(v));
   for (const g of GROWTH) if (g * p >= v * (1 - 1e-12)) return g * p;
@@ -58,9 +58,9 @@ export function growthStop(v: number): number {
 }
 
 /**
- * The x-domain of steps [a, b]: it starts at a rounded down and grows in stops of 1, 1.5, 2, 3, 4,
- * 5, 6, 8 × 10^k, so a live chart redraws everything only a few times per decade of steps and
- * never leaves more than a quarter of its width empty.
+ * The x-domain of steps [a, b]: it starts at a rounded down and grows in stops of 1, 1.2, 1.4, …,
+ * 2, 2.2, 2.5, …, 5, 6, …, 10 × 10^k, so a live chart redraws everything only 17 times per decade of
+ * steps and never leaves more than a sixth of its width empty.
  */
 export function stepDomain(a: number, b: number): [number, number] {
   const span = growthStop(Math.max(b - a, 1));

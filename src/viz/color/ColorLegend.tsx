@@ -61,7 +61,7 @@ export const ColorLegend = memo(function ColorLegend({ scale, title, width = 160
           <rect x={x0} width={barW} height={BAR_H} className="bpv-legend-frame" rx={1.5} />
           {tickValues.map((v) => (
             <g key={v} transform={`translate(${pos(v)},0)`}>
-              <line y1={BAR_H} y2={BAR_H + 3} />
+              <line className="bpv-legend-tick" y1={BAR_H} y2={BAR_H + 3} />
               <text y={BAR_H + 12} textAnchor="middle">
                 {fmt(v)}
               </text>
