@@ -15,7 +15,7 @@ import { EngineClient } from '../runtime/client';
 import { BottomPanel } from './BottomPanel';
 import { exportAs, importFile } from './commands';
 import { ImportErrorsDialog } from './ImportErrorsDialog';
-import { Inspector } from './Inspector';
+import { SidePanel } from './SidePanel';
 import { MlpDialog } from './MlpDialog';
 import { Palette } from './Palette';
 import { useRunControls } from './run-controls';
@@ -167,7 +167,7 @@ function Shell({ kv }: { kv: KeyValueStore }) {
           <Canvas colorMode={theme} onFileDrop={onFileDrop} />
           <BottomPanel />
         </main>
-        <Inspector />
+        <SidePanel />
       </div>
       <Toasts />
       <Dialogs />

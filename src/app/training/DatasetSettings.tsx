@@ -1,0 +1,168 @@
+import { useMemo, useRef, useState, type ChangeEvent } from 'react';
+import type { DatasetKind, TrainingSettings } from '../../model/schema';
+import type { DatasetError } from '../../runtime';
+import { useRun } from '../../editor/run/use-run';
+import { useEditor, useEditorStore } from '../../editor/use-editor';
+import { DiagnosticsList } from '../DiagnosticsList';
+import { csvColumns, loadCsv, plural, readCsvFile } from './csv-data';
+import { csvErrorPlace, CsvErrorsDialog } from './CsvErrorsDialog';
+import { dataFixes } from './data-fixes';
+import { SelectField, SettingField } from './SettingField';
+import { DATASETS, datasetChoice, isPlaneDataset } from './settings-fields';
+import { trainingIcons } from './training-icons';
+import { currentTraining, useTrainingSettings } from './use-training';
+
+const KIND_OPTIONS = DATASETS.map((d) => ({ value: d.kind, label: d.label }));
+
+/** The settings with a built-in dataset (a CSV the settings held is dropped with it). */
+function withKind(t: TrainingSettings, kind: DatasetKind): TrainingSettings {
+  const { csv: _csv, ...rest } = t.dataset;
+  void _csv;
+  return { ...t, dataset: { ...rest, kind } };
+}
+
+/**
+ * Which data to train on: a built-in dataset with its sample count, noise and classes, the
+ * homework's random batch, or the user's own CSV (file picker, label column); the test
+ * split; what the data is; and where it does not fit the graph, with a fix.
+ */
+export function DatasetSettings() {
+  const store = useEditorStore();
+  const training = useTrainingSettings();
+  const d = training.dataset;
+  const choice = datasetChoice(d.kind);
+  const load = useRun((s) => s.load);
+  const graph = useEditor((s) => s.doc);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [problem, setProblem] = useState<{ fileName: string; errors: DatasetError[] } | null>(null);
+  const columns = useMemo(() => (d.kind === 'csv' && d.csv ? csvColumns(d.csv.text) : []), [d.kind, d.csv]);
+  const fixes = useMemo(() => dataFixes(graph, load), [graph, load]);
+
+  /** Makes `name`'s text the dataset if it parses (with the Input following its features); lists its problems otherwise. */
+  const applyCsv = (text: string, name: string, labelColumn: string | undefined) => {
+    const r = loadCsv(currentTraining(store), text, name, labelColumn);
+    if (!r.ok) {
+      setProblem({ fileName: name, errors: r.errors });
+      return;
+    }
+    const s = store.getState();
+    s.setTrainingData(r.training, r.summary.features);
+    const { samples, features, classes } = r.summary;
+    s.notify(`Loaded “${name}”: ${plural(samples, 'sample')}, ${plural(features, 'feature')}, ${plural(classes, 'class', 'classes')}. The Input takes ${plural(features, 'feature')}.`, 'success');
+  };
+
+  const chooseKind = (kind: DatasetKind) => {
+    if (kind === d.kind) return;
+    if (kind === 'csv') {
+      fileRef.current?.click();
+      return;
+    }
+    // The built-in datasets are 2-D: the Input follows. A random batch takes the Input as it is.
+    store.getState().setTrainingData(withKind(currentTraining(store), kind), isPlaneDataset(kind) ? 2 : undefined);
+  };
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    const r = await readCsvFile(file);
+    if (!r.ok) setProblem({ fileName: file.name, errors: r.errors });
+    else applyCsv(r.text, file.name, undefined);
+  };
+
+  const info = load?.dataset;
+  const plan = load?.plan;
+  return (
+    <section className="bp-train-section" aria-label="Data settings">
+      <header className="bp-train-section__head">
+        <h3 className="bp-train-section__title">Data</h3>
+      </header>
+      <div className="bp-train-fields">
+        <div className="bp-train-fields__wide">
+          <SelectField label="Dataset" name="training-dataset" value={d.kind} options={KIND_OPTIONS} onChange={chooseKind}>
+            <span className="bp-field__hint">{choice.description}</span>
+          </SelectField>
+        </div>
+        {choice.fields.map((f) => (
+          <SettingField key={f} field={f} />
+        ))}
+        <SettingField field="test_percent" />
+      </div>
+      <input ref={fileRef} type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain" hidden data-testid="csv-input" onChange={(e) => void onFile(e)} />
+      {d.kind === 'csv' && d.csv && (
+        <div className="bp-csv">
+          <div className="bp-csv__file">
+            {trainingIcons.file}
+            <span className="bp-csv__name" title={d.csv.name}>
+              {d.csv.name}
+            </span>
+            <button type="button" className="bp-button bp-button--small" onClick={() => fileRef.current?.click()}>
+              Choose another…
+            </button>
+          </div>
+          {columns.length >= 2 && (
+            <SelectField
+              label="Label column"
+              name="training-label-column"
+              value={d.csv.label_column ?? columns[columns.length - 1]}
+              options={columns.map((c) => ({ value: c, label: c }))}
+              onChange={(c) => applyCsv(d.csv!.text, d.csv!.name, c)}
+            >
+              <span className="bp-field__hint">The other columns are the features.</span>
+            </SelectField>
+          )}
+        </div>
+      )}
+      {d.kind === 'csv' && !d.csv && (
+        <button type="button" className="bp-button" onClick={() => fileRef.current?.click()}>
+          {trainingIcons.file}
+          <span>Choose a CSV file…</span>
+        </button>
+      )}
+      {info && (
+        <p className="bp-train-info" data-testid="dataset-info">
+          {plural(info.samples, 'sample')}: {info.train.toLocaleString('en-US')} training, {info.test.toLocaleString('en-US')} test · {plural(info.features, 'feature')} · {plural(info.classes, 'class', 'classes')}
+          {info.classNames && info.classNames.length <= 8 ? ` (${info.classNames.join(', ')})` : ''}
+        </p>
+      )}
+      {d.kind === 'random' && plan && (
+        <p className="bp-train-info">
+          Features and classes follow the model: the Input&apos;s {plan.inputFeatures} features and the last layer&apos;s {plan.outputFeatures} outputs.
+        </p>
+      )}
+      {load && (load.dataErrors.length > 0 || load.dataDiagnostics.length > 0) && (
+        <div className="bp-train-problems" role="group" aria-label="Data problems">
+          {load.dataErrors.length > 0 && (
+            <ul className="bp-diagnostics bp-diagnostics--compact">
+              {load.dataErrors.map((e, i) => (
+                <li key={i} className="bp-diagnostics__item">
+                  <span className="bp-sev bp-sev--error" role="img" aria-label="Error" />
+                  <span className="bp-diagnostics__message">
+                    {csvErrorPlace(e) && <b>{csvErrorPlace(e)}: </b>}
+                    {e.message}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {load.dataDiagnostics.length > 0 && <DiagnosticsList diagnostics={load.dataDiagnostics} empty="" compact />}
+          {fixes.map((f) => (
+            <button
+              key={f.label}
+              type="button"
+              className="bp-button bp-button--small"
+              onClick={() => {
+                const s = store.getState();
+                if (f.kind === 'features') s.setTrainingData(currentTraining(store), f.features);
+                else s.setParam(f.nodeId, 'out_features', f.classes);
+              }}
+            >
+              {f.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {problem && <CsvErrorsDialog fileName={problem.fileName} errors={problem.errors} onClose={() => setProblem(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { useRun, useRunStore } from '../../editor/run/use-run';
+import { formatCount } from '../../viz';
+import { icons } from '../icons';
+import { useRunControls } from '../run-controls';
+import { ToolButton } from '../ToolButton';
+import { latestPoint, lossText, percent, STATE_LABELS, statusAttributes, trainAction } from './status';
+import { trainingIcons } from './training-icons';
+
+const TRAIN_LABEL = { train: 'Train', pause: 'Pause', resume: 'Resume' } as const;
+
+/**
+ * The run at a glance, kept in view at the top of the panel: its state, step and epoch, the
+ * latest training and test loss and accuracy, Train/Pause, Stop and Reset weights, and how
+ * the last run ended.
+ */
+export function TrainingStatus() {
+  const store = useRunStore();
+  const training = useRun((s) => s.training);
+  const resetting = useRun((s) => s.busy === 'reset');
+  const { unavailable } = useRunControls();
+  const p = latestPoint(training);
+  const action = trainAction(training.state);
+  const active = training.state === 'running' || training.state === 'paused';
+  const end = training.end;
+  const diverged = training.state === 'diverged';
+
+  return (
+    <section className="bp-train-status" aria-label="Training status" data-testid="training-status" {...statusAttributes(training)}>
+      <div className="bp-train-status__head">
+        <span className={`bp-state bp-state--${training.state}`}>
+          <span className="bp-state__dot" aria-hidden="true" />
+          {STATE_LABELS[training.state]}
+        </span>
+        <span className="bp-train-status__counts">
+          step <b>{formatCount(training.step)}</b> · epoch <b>{formatCount(training.epoch)}</b>
+        </span>
+      </div>
+      <table className="bp-train-figures">
+        <thead>
+          <tr>
+            <th scope="col" />
+            <th scope="col">Loss</th>
+            <th scope="col">Accuracy</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">
+              <span className="bp-swatch bp-swatch--train" aria-hidden="true" />
+              Train
+            </th>
+            <td data-testid="train-loss">{lossText(p?.trainLoss)}</td>
+            <td data-testid="train-accuracy">{percent(p?.trainAccuracy)}</td>
+          </tr>
+          <tr>
+            <th scope="row">
+              <span className="bp-swatch bp-swatch--test" aria-hidden="true" />
+              Test
+            </th>
+            <td data-testid="test-loss">{lossText(p?.testLoss)}</td>
+            <td data-testid="test-accuracy">{percent(p?.testAccuracy)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <div className="bp-train-status__buttons">
+        <ToolButton
+          primary
+          label={TRAIN_LABEL[action]}
+          icon={action === 'pause' ? icons.pause : icons.train}
+          disabled={!!unavailable}
+          title={unavailable ?? (action === 'pause' ? 'Pause training' : action === 'resume' ? 'Continue training' : 'Train until the target loss or the epoch limit')}
+          onClick={() => void store.getState().toggleTraining()}
+        />
+        <ToolButton label="Stop" icon={trainingIcons.stop} disabled={!active} title={active ? 'Stop training (the weights stay as trained)' : 'Training is not running'} onClick={() => store.getState().stopTraining()} />
+        <ToolButton
+          label="Reset weights"
+          icon={icons.reset}
+          disabled={!!unavailable || resetting}
+          title={unavailable ?? 'Draw the initial weights again from the seed and clear the curves'}
+          onClick={() => void store.getState().resetWeights()}
+        />
+      </div>
+      <div aria-live="polite" className="bp-train-status__live">
+        {unavailable && !active && <p className="bp-train-note bp-train-note--warning">{unavailable}</p>}
+        {end && !active && (
+          <div className={`bp-train-note bp-train-note--${diverged ? 'error' : end.reason === 'stopped' ? 'info' : 'success'}`} role={diverged ? 'alert' : undefined} data-testid="training-end">
+            <p>{end.message}</p>
+            {diverged && (
+              <button type="button" className="bp-button bp-button--small bp-button--danger" onClick={() => void store.getState().resetWeights()}>
+                {icons.reset}
+                <span>Reset weights</span>
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

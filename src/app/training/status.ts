@@ -1,0 +1,55 @@
+import type { TrainingView } from '../../editor/run/run-store';
+import type { TrainPoint, TrainState } from '../../runtime';
+
+export const STATE_LABELS: Readonly<Record<TrainState, string>> = {
+  idle: 'Idle',
+  running: 'Running',
+  paused: 'Paused',
+  stopped: 'Stopped',
+  finished: 'Finished',
+  diverged: 'Diverged',
+};
+
+/** A fraction as a percentage with one decimal ("96.7%"); "—" when unknown. */
+export function percent(f: number | null | undefined): string {
+  if (f === null || f === undefined || !Number.isFinite(f)) return '—';
+  return `${(f * 100).toFixed(1)}%`;
+}
+
+/** A loss for the status line: 4 significant digits; "—" when unknown. */
+export function lossText(v: number | null | undefined): string {
+  if (v === null || v === undefined) return '—';
+  if (!Number.isFinite(v)) return String(v);
+  return v !== 0 && Math.abs(v) < 1e-3 ? v.toExponential(2) : v.toPrecision(4);
+}
+
+/** The latest point on the curves, or null before the first. */
+export function latestPoint(t: TrainingView): TrainPoint | null {
+  const pts = t.curves.points;
+  return pts.length ? pts[pts.length - 1] : null;
+}
+
+/**
+ * What the Train button does in this state: start (or continue) training, pause it, or
+ * resume it.
+ */
+export function trainAction(state: TrainState): 'train' | 'pause' | 'resume' {
+  return state === 'running' ? 'pause' : state === 'paused' ? 'resume' : 'train';
+}
+
+/** The latest figures as data attributes, at full precision, for tools and tests that read the page. */
+export function statusAttributes(t: TrainingView): Record<string, string> {
+  const p = latestPoint(t);
+  const num = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  return {
+    'data-state': t.state,
+    'data-step': String(t.step),
+    'data-epoch': String(t.epoch),
+    'data-points': String(t.curves.points.length),
+    'data-train-loss': num(p?.trainLoss),
+    'data-train-accuracy': num(p?.trainAccuracy),
+    'data-test-loss': num(p?.testLoss),
+    'data-test-accuracy': num(p?.testAccuracy),
+    'data-first-train-loss': num(t.curves.points[0]?.trainLoss),
+  };
+}
