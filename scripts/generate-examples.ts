@@ -11,6 +11,8 @@ interface Example {
   name: string;
   description: string;
   mlp: MlpSpec;
+  /** Initial weight std of every Linear (default: the layer's 0.1). */
+  wstd?: number;
   seed?: number;
   training: (t: TrainingSettings) => void;
 }
@@ -52,11 +54,12 @@ const examples: Example[] = [
   {
     file: 'deep-relu.json',
     name: 'Deep ReLU network',
-    description: 'The same depth as the sigmoid network with ReLU: compare how the gradient norms hold up layer by layer.',
-    mlp: { inFeatures: 2, numClasses: 2, hiddenFeatures: [16, 16, 16, 16, 16, 16, 16, 16], activation: 'relu', },
+    description: 'The same depth as the sigmoid network, with ReLU and He initialisation (std √(2/16) ≈ 0.35): the gradient norms hold up layer by layer, and it learns.',
+    mlp: { inFeatures: 2, numClasses: 2, hiddenFeatures: [16, 16, 16, 16, 16, 16, 16, 16], activation: 'relu' },
+    wstd: 0.35,
     training: (t) => {
       Object.assign(t.dataset, { kind: 'circles', samples: 400, noise: 0.1, classes: 2 });
-      Object.assign(t.optimizer, { kind: 'sgd', lr: 0.5 });
+      Object.assign(t.optimizer, { kind: 'sgd', lr: 0.1 });
       Object.assign(t, { batch_size: 32, epochs: 300 });
     },
   },
@@ -91,6 +94,7 @@ for (const ex of examples) {
   const training = defaultTraining();
   ex.training(training);
   const { nodes, edges } = buildMlpGraph(ex.mlp);
+  if (ex.wstd !== undefined) for (const n of nodes) if (n.type === 'Linear') (n.params as Record<string, number>).wstd = ex.wstd;
   const doc: ModelDocument = { format: 'backprop-studio/model', version: 1, name: ex.name, seed: ex.seed ?? 42, nodes, edges, training };
   writeFileSync(new URL(ex.file, dir), JSON.stringify(doc, null, 2) + '\n');
 }
