@@ -26,6 +26,8 @@ import { useTheme } from './theme';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
 import { useUi } from './ui-store';
+import { watchTabs } from './watch/tabs';
+import { WatchLayer } from './watch/WatchLayer';
 
 export interface AppProps {
   store: EditorStore;
@@ -165,12 +167,13 @@ function Shell({ kv }: { kv: KeyValueStore }) {
         <Palette />
         <main className="bp-centre" aria-label="Graph editor">
           <Canvas colorMode={theme} onFileDrop={onFileDrop} />
-          <BottomPanel />
+          <BottomPanel extraTabs={watchTabs} />
         </main>
         <SidePanel />
       </div>
       <Toasts />
       <Dialogs />
+      <WatchLayer />
     </div>
   );
 }

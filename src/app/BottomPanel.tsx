@@ -1,7 +1,9 @@
-import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useWatch } from '../editor/run/watch-store';
 import { useEditor } from '../editor/use-editor';
 import { DiagnosticsList } from './DiagnosticsList';
+import { PanelResizer } from './watch/PanelResizer';
 
 export interface Tab {
   key: string;
@@ -30,12 +32,21 @@ function MessagesBadge() {
   );
 }
 
-/** The tabs under the canvas: Messages (the graph's diagnostics); further views plug in as tabs. */
+/**
+ * The tabs under the canvas: Messages (the graph's diagnostics); further views plug in as
+ * tabs. Its height follows the drag handle on its top edge (remembered); a view can bring
+ * its tab to the front through the watch store's showPanelTab.
+ */
 export function BottomPanel({ extraTabs = [] }: { extraTabs?: readonly Tab[] }) {
   const tabs: Tab[] = [{ key: 'messages', label: 'Messages', badge: <MessagesBadge />, render: () => <MessagesTab /> }, ...extraTabs];
   const [active, setActive] = useState(tabs[0].key);
   const id = useId();
   const current = tabs.find((t) => t.key === active) ?? tabs[0];
+  const height = useWatch((s) => s.panelHeight);
+  const request = useWatch((s) => s.panelTabRequest);
+  useEffect(() => {
+    if (request) setActive(request.key);
+  }, [request]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const i = tabs.findIndex((t) => t.key === current.key);
@@ -51,7 +62,8 @@ export function BottomPanel({ extraTabs = [] }: { extraTabs?: readonly Tab[] }) 
   };
 
   return (
-    <section className="bp-bottom" aria-label="Output panel">
+    <section className="bp-bottom" aria-label="Output panel" style={{ height }}>
+      <PanelResizer />
       <div role="tablist" aria-label="Output" className="bp-tabs" onKeyDown={onKeyDown}>
         {tabs.map((t) => (
           <button

@@ -6,6 +6,7 @@ import { useEditor, useEditorStore } from '../editor/use-editor';
 import { DiagnosticsList } from './DiagnosticsList';
 import { CommitField } from './fields';
 import { icons } from './icons';
+import { TensorInspector } from './watch/TensorInspector';
 
 /** The number in a parameter field, `undefined` for an empty field, or why the text is not acceptable. */
 export function parseParamText(spec: ParamSpec, text: string): { value: number | undefined } | { error: string } {
@@ -93,6 +94,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
           ))}
         </fieldset>
       )}
+      <TensorInspector nodeId={nodeId} />
       <section className="bp-inspector__section" aria-label="Problems with this node">
         <h3 className="bp-inspector__section-title">Problems</h3>
         <DiagnosticsList diagnostics={diagnostics ?? []} empty="None." compact />

@@ -21,7 +21,9 @@ import { DEFAULT_NODE_SIZE } from '../store/placement';
 import type { Size, XY } from '../store/types';
 import { useEditor, useEditorStore } from '../use-editor';
 import { createEdgeDeriver, createNodeDeriver, type LayerFlowNode, type ShapeFlowEdge } from './derive';
+import { CanvasOverlay } from './CanvasOverlay';
 import { DocumentTitle } from './DocumentTitle';
+import { StepBar } from './StepBar';
 import { edgeTypes, nodeTypes } from './flow-types';
 import { hasNodeDrag, NODE_DRAG_MIME } from './palette-drag';
 
@@ -31,7 +33,8 @@ export interface CanvasProps {
   onFileDrop(file: File): void;
 }
 
-const FIT_VIEW = { padding: 0.05, maxZoom: 1.25, duration: 250 } as const;
+// Room at the top for the step bar; at the bottom for the figures nodes gain after the first pass.
+const FIT_VIEW = { padding: { top: '64px', bottom: '80px', x: '36px' }, maxZoom: 1.25, duration: 250 } as const;
 const MINIMAP_COLOURS: Record<string, string> = {
   input: 'var(--cat-input)',
   layer: 'var(--cat-layer)',
@@ -214,7 +217,9 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <DocumentTitle />
-        <Controls position="bottom-left" showInteractive={false} />
+        <StepBar />
+        <CanvasOverlay />
+        <Controls position="bottom-left" orientation="horizontal" showInteractive={false} />
         <MiniMap<LayerFlowNode>
           position="bottom-right"
           pannable

@@ -3,26 +3,32 @@ import { memo, useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NODE_SPECS } from '../../model/node-types';
 import { formatParamCount, nodeSummary } from '../format';
+import { useRun } from '../run/use-run';
+import { activePhase } from '../run/views';
 import { useEditor } from '../use-editor';
 import type { LayerFlowNode } from './derive';
+import { NodeRunStats } from './NodeRunStats';
 import { selectNodeView } from './node-view';
 
 /**
  * A layer on the canvas: its kind and key parameters, the shape it outputs, its
- * parameter count and any problem pinned to it. Run-time views (activations, gradient
- * norms) are meant to sit below the meta row as further small components.
+ * parameter count and any problem pinned to it; once the engine ran, its output's
+ * statistics, the gradient flowing into it and its gradient check (NodeRunStats). The node
+ * a step is at glows in the step's colour.
  */
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const node = data.node;
   const spec = NODE_SPECS[node.type];
   const view = useEditor(useShallow(useCallback((s) => selectNodeView(s, id), [id])));
   const summary = nodeSummary(node, view.inferredIn ?? undefined);
+  const phase = useRun(useCallback((s) => activePhase(s, id), [id]));
   const firstMessage = view.messages.split('\n')[0];
   return (
     <div
-      className={`bp-node bp-node--${spec.category}${view.severity ? ` bp-node--${view.severity}` : ''}${selected ? ' bp-node--selected' : ''}`}
+      className={`bp-node bp-node--${spec.category}${view.severity ? ` bp-node--${view.severity}` : ''}${selected ? ' bp-node--selected' : ''}${phase ? ` bp-node--step bp-node--step-${phase}` : ''}`}
       data-node-type={node.type}
       data-testid={`node-${id}`}
+      data-step={phase ?? undefined}
     >
       {node.type !== 'Input' && <Handle type="target" position={Position.Left} aria-label={`Input of ${summary}`} />}
       {node.label && <div className="bp-node__label">{node.label}</div>}
@@ -38,6 +44,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
         {view.shape && <span className="bp-node__shape">{view.shape}</span>}
         {view.params !== null && view.params > 0 && <span className="bp-node__params">{formatParamCount(view.params)}</span>}
       </div>
+      {!view.severity && <NodeRunStats id={id} type={node.type} />}
       {firstMessage && (
         <div className={`bp-node__message bp-node__message--${view.severity}`} title={view.messages}>
           {firstMessage}

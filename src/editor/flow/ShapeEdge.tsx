@@ -1,31 +1,84 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo, useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { gradientStyle, JacobianThumbnail } from '../../viz';
+import type { RunState } from '../run/run-store';
+import { useRun } from '../run/use-run';
+import { activeStep, edgeGradNorm } from '../run/views';
+import { useWatch } from '../run/watch-store';
 import { useEditor } from '../use-editor';
 import type { ShapeFlowEdge } from './derive';
+import { EdgePulse, FlowCallout } from './EdgePulse';
 import { selectEdgeView } from './node-view';
 
-/** A connection labelled with the tensor shape that crosses it; red or amber when a problem is pinned to it. */
-function ShapeEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd }: EdgeProps<ShapeFlowEdge>) {
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+/** Below this horizontal run an edge is a row-wrapping connector and goes round as steps, not as an S. */
+const WRAP_MARGIN = 24;
+
+interface EdgeRunView {
+  grad: number | null;
+  /** The step on show runs along this edge: its phase and its position (to restart the pulse). */
+  phase: 'forward' | 'backward' | null;
+  cursor: number;
+}
+
+function selectEdgeRun(s: RunState, id: string): EdgeRunView {
+  const a = activeStep(s);
+  const on = a && a.edgeId === id;
+  return { grad: edgeGradNorm(s, id), phase: on ? a.phase : null, cursor: on ? s.stepCursor : -1 };
+}
+
+/**
+ * A connection labelled with the tensor shape that crosses it; red or amber when a problem
+ * is pinned to it. Once a backward pass reached it, its width and colour encode the
+ * gradient's norm on a log scale; a step along it sends a pulse in the pass's direction;
+ * the Jacobian of the layer it feeds sits beside it as a thumbnail.
+ */
+function ShapeEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd }: EdgeProps<ShapeFlowEdge>) {
+  const wraps = targetX < sourceX + WRAP_MARGIN;
+  const [path, labelX, labelY] = wraps
+    ? getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 14, offset: 22 })
+    : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const view = useEditor(useShallow(useCallback((s) => selectEdgeView(s, id), [id])));
-  const cls = `bp-edge${view.severity ? ` bp-edge--${view.severity}` : ''}${selected ? ' bp-edge--selected' : ''}`;
+  const run = useRun(useShallow(useCallback((s: RunState) => selectEdgeRun(s, id), [id])));
+  const jacobian = useRun(useCallback((s: RunState) => s.jacobians[target], [target]));
+  const showJacobians = useWatch((s) => s.showJacobians);
+  const openJacobian = useWatch((s) => s.openJacobian);
+  const grad = run.grad !== null && !view.severity ? gradientStyle(run.grad) : null;
+  const cls = `bp-edge${view.severity ? ` bp-edge--${view.severity}` : ''}${selected ? ' bp-edge--selected' : ''}${grad ? ' bp-edge--grad' : ''}`;
+  const style = grad ? { stroke: grad.color, strokeWidth: selected ? grad.width + 1 : grad.width } : undefined;
+  const thumb = showJacobians && jacobian && !view.severity ? jacobian : null;
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={cls} interactionWidth={18} />
-      {(view.shape || view.severity) && (
-        <EdgeLabelRenderer>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={cls}
+        style={style}
+        interactionWidth={18}
+        data-grad-norm={run.grad ?? undefined}
+        data-testid={`edge-path-${id}`}
+      />
+      {run.phase && <EdgePulse key={run.cursor} path={path} phase={run.phase} />}
+      <EdgeLabelRenderer>
+        {(view.shape || view.severity) && (
           <div
             className={`bp-edge-label nodrag nopan${view.severity ? ` bp-edge-label--${view.severity}` : ''}${selected ? ' bp-edge-label--selected' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            style={{ transform: `translate(-50%, -100%) translate(${labelX}px, ${labelY - 5}px)` }}
             title={view.messages || undefined}
             data-testid={`edge-label-${id}`}
           >
             {view.severity && <span aria-hidden="true">! </span>}
             {view.shape ?? 'not connected to the Input'}
           </div>
-        </EdgeLabelRenderer>
-      )}
+        )}
+        {run.phase && <FlowCallout key={run.cursor} edgeId={id} sourceId={source} targetId={target} phase={run.phase} x={labelX} y={labelY} wraps={wraps} />}
+        {thumb && (
+          <div className="bp-edge-jacobian nopan" style={{ transform: `translate(-50%, 0) translate(${labelX}px, ${labelY + 6}px)` }} data-testid={`edge-jacobian-${id}`}>
+            <JacobianThumbnail jacobian={thumb} size={34} onClick={() => openJacobian(target)} />
+          </div>
+        )}
+      </EdgeLabelRenderer>
     </>
   );
 }

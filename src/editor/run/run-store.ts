@@ -21,6 +21,7 @@ import type {
 import { currentDocument, type EditorStore } from '../store/editor-store';
 import { appendCurves, emptyCurves, type TrainingCurves } from './curves';
 import { engineKey } from './sync-key';
+import { forwardComplete } from './views';
 
 export type Busy = 'forward' | 'backward' | 'step' | 'gradcheck' | 'reset' | null;
 
@@ -50,6 +51,11 @@ export interface RunData {
   stepTotal: number;
   playing: boolean;
   gradcheck: GradcheckReport | null;
+  /**
+   * Layer node id → its Jacobian with respect to its input on the current batch, fetched after
+   * each completed forward pass (whole or stepped); empty while none describes the model.
+   */
+  jacobians: Record<string, JacobianStructure>;
   training: TrainingView;
   points: DatasetPoints | null;
   /** The last thing that went wrong, in words. */
@@ -107,6 +113,14 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
   let playTimer: ReturnType<typeof setInterval> | null = null;
   let syncing: Promise<void> = Promise.resolve();
   let lastWeightsSync = 0;
+  // Stepping and inspection share the worker's one trace: their calls run one after another,
+  // so a look inside never lands between a step's reset and its first layer.
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T,>(fn: () => Promise<T>): Promise<T> => {
+    const next = chain.then(fn, fn);
+    chain = next.catch(() => undefined);
+    return next;
+  };
   let scheduleSync = (): void => undefined;
 
   const store = createStore<RunState>()((set, get) => {
@@ -118,7 +132,26 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
 
     /** Results of passes describe the model they ran on; an edit makes them stale. */
     const clearPasses = () =>
-      set({ forward: null, backward: null, steps: [], stepCursor: -1, gradcheck: null, playing: false });
+      set({ forward: null, backward: null, steps: [], stepCursor: -1, gradcheck: null, playing: false, jacobians: {} });
+
+    /**
+     * The input Jacobians of every layer on the pass just completed (one update when all have
+     * arrived). Passes do not change the weights or the batch, so the set stays valid until
+     * clearPasses (an edit, training, new weights, a mode switch).
+     */
+    const fetchJacobians = async () => {
+      const plan = get().load?.plan;
+      if (!plan || Object.keys(get().jacobians).length) return;
+      const out: Record<string, JacobianStructure> = {};
+      for (const pl of plan.layers) {
+        try {
+          out[pl.nodeId] = await client.call((api) => api.jacobian(pl.nodeId, 'input'));
+        } catch {
+          // A layer without a Jacobian summary simply has no thumbnail.
+        }
+      }
+      if (get().load?.plan === plan) set({ jacobians: out });
+    };
 
     const pullWeights = async () => {
       const weights = await client.call((api) => api.getWeights());
@@ -207,6 +240,7 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
       stepTotal: 0,
       playing: false,
       gradcheck: null,
+      jacobians: {},
       training: idleTraining(),
       points: null,
       error: null,
@@ -229,12 +263,14 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
         run('forward', async () => {
           const forward = await client.call((api) => api.forward());
           set({ forward, backward: null, steps: [], stepCursor: -1 });
+          await fetchJacobians();
         }),
 
       runBackward: () =>
         run('backward', async () => {
           const backward = await client.call((api) => api.backward());
           set({ forward: backward.forward, backward, steps: [], stepCursor: -1 });
+          await fetchJacobians();
         }),
 
       async stepForward() {
@@ -245,10 +281,17 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
         }
         await run('step', async () => {
           const done = steps.length > 0 && steps[steps.length - 1].done;
-          const report = await client.call((api) => api.stepNext());
-          const status = await client.call((api) => api.stepStatus());
+          // A stepped pass on show starts at the first layer, even when an inspection ran a
+          // whole forward pass in the worker since.
+          const { report, status } = await serial(async () => {
+            if (steps.length === 0) await client.call((api) => api.stepReset());
+            const report = await client.call((api) => api.stepNext());
+            const status = await client.call((api) => api.stepStatus());
+            return { report, status };
+          });
           const history = done || report.label.startsWith('Forward 1/') ? [report] : [...get().steps, report];
           set({ steps: history, stepCursor: history.length - 1, stepTotal: status.total, forward: null, backward: null });
+          if (report.phase === 'forward' && report.index === report.total) await fetchJacobians();
         });
         if (get().steps[get().stepCursor]?.done) get().pausePlay();
       },
@@ -322,7 +365,10 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
       runGradcheck: () =>
         run('gradcheck', async () => {
           const gradcheck = await client.call((api) => api.gradcheck());
-          set({ gradcheck });
+          // Checking runs a whole forward pass in the worker when a stepped one is half-way.
+          const steps = get().steps;
+          const midForward = steps.length > 0 && !steps.some((r) => r.phase === 'backward') && steps[steps.length - 1].index < steps[steps.length - 1].total;
+          set(midForward ? { gradcheck, steps: [], stepCursor: -1 } : { gradcheck });
         }),
 
       async setMode(mode) {
@@ -333,12 +379,16 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
 
       async jacobian(nodeId, wrt) {
         await get().syncNow();
-        return client.call((api) => api.jacobian(nodeId, wrt));
+        return serial(() => {
+          if (!forwardComplete(get())) throw new Error('The stepped pass is half-way through its forward phase; step on to its end to see Jacobians.');
+          return client.call((api) => api.jacobian(nodeId, wrt));
+        });
       },
 
       async tensor(nodeId, kind, maxSide) {
         await get().syncNow();
-        return client.call((api) => api.tensor(nodeId, kind, maxSide));
+        // Half-way through a stepped forward pass, asking would run the rest of it at once.
+        return serial(async () => (forwardComplete(get()) || get().steps.length === 0 ? client.call((api) => api.tensor(nodeId, kind, maxSide)) : null));
       },
 
       async exportOnnx() {

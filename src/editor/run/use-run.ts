@@ -15,6 +15,11 @@ export function useRunStore(): RunStore {
   return store;
 }
 
+/** The run store, or null outside a RunProvider (views that are optional extras of a panel). */
+export function useOptionalRunStore(): RunStore | null {
+  return useContext(RunStoreContext);
+}
+
 /** Subscribes to a slice of the run state. */
 export function useRun<T>(selector: (s: RunState) => T): T {
   return useStore(useRunStore(), selector);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMlpGraph } from '../../model/build-mlp';
+import { buildMlpGraph, MLP_COLUMN_SPACING } from '../../model/build-mlp';
 import { CURRENT_VERSION, FORMAT, type ModelDocument, type StoredWeights } from '../../model/schema';
 import { createEditorStore, currentDocument } from './editor-store';
 import { HISTORY_LIMIT } from './history';
@@ -83,7 +83,7 @@ describe('editor store: edits and undo', () => {
     expect(store.getState().history.past).toHaveLength(1);
 
     store.getState().undo();
-    expect(store.getState().doc.nodes.find((n) => n.id === 'fc1')!.position).toEqual({ x: 210, y: 0 });
+    expect(store.getState().doc.nodes.find((n) => n.id === 'fc1')!.position).toEqual({ x: MLP_COLUMN_SPACING, y: 0 });
   });
 
   it('makes each move outside a drag (arrow keys) its own step', () => {
@@ -223,8 +223,8 @@ describe('editor store: palette, clipboard and MLP', () => {
     expect(ids2).toEqual(['fc4', 'relu3']);
     const { doc, history, selection } = store.getState();
     const byId = (id: string) => doc.nodes.find((n) => n.id === id)!;
-    expect(byId('fc3').position).toEqual({ x: 250, y: 40 });
-    expect(byId('fc4').position).toEqual({ x: 290, y: 80 });
+    expect(byId('fc3').position).toEqual({ x: MLP_COLUMN_SPACING + 40, y: 40 });
+    expect(byId('fc4').position).toEqual({ x: MLP_COLUMN_SPACING + 80, y: 80 });
     expect(byId('fc3').params).toEqual(byId('fc1').params);
     expect(doc.edges.filter((e) => ids.includes(e.source))).toEqual([{ id: 'e5', source: 'fc3', target: 'relu2' }]);
     expect(selection.nodes).toEqual(ids2);

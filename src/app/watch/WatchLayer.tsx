@@ -1,0 +1,23 @@
+import { useEffect } from 'react';
+import { useRunStore } from '../../editor/run/use-run';
+import { useWatch } from '../../editor/run/watch-store';
+import { JacobianDialog } from './JacobianDialog';
+import './watch.css';
+
+/**
+ * What watching adds above the editor: the Jacobian dialog, and bringing the right tab of the
+ * bottom panel forward when a stepped pass starts or a gradient check finishes.
+ */
+export function WatchLayer() {
+  const store = useRunStore();
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        const show = useWatch.getState().showPanelTab;
+        if (s.steps.length === 1 && s.steps !== prev.steps) show('backprop');
+        else if (s.gradcheck && s.gradcheck !== prev.gradcheck) show('gradcheck');
+      }),
+    [store],
+  );
+  return <JacobianDialog />;
+}

@@ -1,0 +1,55 @@
+import { Panel } from '@xyflow/react';
+import { memo } from 'react';
+import { GradientLegend } from '../../viz';
+import type { RunState } from '../run/run-store';
+import { useRun } from '../run/use-run';
+import { figureSource } from '../run/views';
+import { useWatch } from '../run/watch-store';
+
+/** Whether any edge has a gradient on show (a backward pass, step or training snapshot). */
+function gradientsOnShow(s: RunState): boolean {
+  switch (figureSource(s)) {
+    case 'step':
+      return s.steps.slice(0, s.stepCursor + 1).some((r) => r.phase === 'backward');
+    case 'pass':
+      return !!s.backward;
+    case 'training':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The switch for the Jacobian thumbnails on the edges (top right, remembered), and the
+ * legend of the edges' gradient colouring while gradients are on show (top left, under the title).
+ */
+export const CanvasOverlay = memo(function CanvasOverlay() {
+  const show = useWatch((s) => s.showJacobians);
+  const setShow = useWatch((s) => s.setShowJacobians);
+  const grads = useRun(gradientsOnShow);
+  const haveJacobians = useRun((s) => Object.keys(s.jacobians).length > 0);
+  return (
+    <>
+      <Panel position="top-right" className="bp-canvas-overlay">
+        <button
+          type="button"
+          className="bp-switch"
+          aria-pressed={show}
+          title={haveJacobians ? 'Show or hide the Jacobian of each layer on the edge that feeds it' : 'Jacobians appear on the edges after a forward pass'}
+          onClick={() => setShow(!show)}
+        >
+          <span className="bp-switch__track" aria-hidden="true">
+            <span className="bp-switch__thumb" />
+          </span>
+          Jacobians
+        </button>
+      </Panel>
+      {grads && (
+        <Panel position="top-left" className="bp-canvas-legend" data-testid="gradient-legend">
+          <GradientLegend />
+        </Panel>
+      )}
+    </>
+  );
+});

@@ -1,0 +1,136 @@
+import type { Plan } from '../../model';
+import type { NodeBackward, StepReport, TensorSummary } from '../../runtime';
+import type { RunData } from './run-store';
+
+/**
+ * What the canvas and panels show of the run state, picked narrowly so a component
+ * re-renders only when its own figure changes. One rule for every figure: the stepped pass
+ * on show (up to its cursor) first, then the last whole pass, then the live training
+ * snapshot.
+ */
+
+/** The step on show, or null. */
+export function activeStep(s: RunData): StepReport | null {
+  return s.stepCursor >= 0 ? (s.steps[s.stepCursor] ?? null) : null;
+}
+
+/** Steps taken so far on show (cursor included). */
+function shownSteps(s: RunData): StepReport[] {
+  return s.steps.slice(0, s.stepCursor + 1);
+}
+
+/**
+ * True when the worker holds a whole forward pass that the views describe, so asking it
+ * for tensors or Jacobians does not disturb a stepped pass half-way through its forward phase.
+ */
+export function forwardComplete(s: RunData): boolean {
+  if (s.forward || s.backward) return true;
+  return s.steps.some((r) => r.phase === 'backward' || r.index === r.total);
+}
+
+/** Where the figures on show come from. */
+export type FigureSource = 'step' | 'pass' | 'training' | null;
+
+export function figureSource(s: RunData): FigureSource {
+  if (s.stepCursor >= 0) return 'step';
+  if (s.forward || s.backward) return 'pass';
+  if (s.training.snapshot) return 'training';
+  return null;
+}
+
+/** The node's output on show (the Input's is the batch, known after a whole pass). */
+export function nodeOutput(s: RunData, nodeId: string): TensorSummary | null {
+  switch (figureSource(s)) {
+    case 'step': {
+      const steps = shownSteps(s);
+      for (let i = steps.length - 1; i >= 0; i--) if (steps[i].phase === 'forward' && steps[i].nodeId === nodeId) return steps[i].output ?? null;
+      return null;
+    }
+    case 'pass':
+      return s.forward?.nodes[nodeId] ?? null;
+    case 'training':
+      return s.training.snapshot?.nodes[nodeId] ?? null;
+    default:
+      return null;
+  }
+}
+
+/** ‖dL/d(tensor on the edge)‖ on show, or null before the backward pass reached it. */
+export function edgeGradNorm(s: RunData, edgeId: string): number | null {
+  switch (figureSource(s)) {
+    case 'step': {
+      for (const r of shownSteps(s)) if (r.phase === 'backward' && r.edgeId === edgeId) return r.edgeGradNorm ?? null;
+      return null;
+    }
+    case 'pass':
+      return s.backward?.edgeGradNorms[edgeId] ?? null;
+    case 'training':
+      return s.training.snapshot?.edgeGradNorms[edgeId] ?? null;
+    default:
+      return null;
+  }
+}
+
+/** The node's backward report on show (a stepped or whole backward pass; not while training). */
+export function nodeBackward(s: RunData, nodeId: string): NodeBackward | null {
+  if (s.stepCursor >= 0) {
+    for (const r of shownSteps(s)) if (r.phase === 'backward' && r.nodeId === nodeId) return r.backward ?? null;
+    return null;
+  }
+  return s.backward?.nodes[nodeId] ?? null;
+}
+
+/** ‖dL/dθ‖ of the node's parameters on show, or null. */
+export function paramGradNorm(s: RunData, nodeId: string): number | null {
+  if (figureSource(s) === 'training') return s.training.snapshot?.gradNorms[nodeId]?.params ?? null;
+  return nodeBackward(s, nodeId)?.gradNorm.params ?? null;
+}
+
+const outEdges = new WeakMap<Plan, Map<string, string>>();
+
+/** Node id → the edge that carries its output into the next layer, along the compiled chain. */
+export function outEdgeOf(plan: Plan, nodeId: string): string | null {
+  let m = outEdges.get(plan);
+  if (!m) {
+    m = new Map();
+    if (plan.layers.length) m.set(plan.inputNodeId, plan.layers[0].inEdgeId);
+    for (let i = 0; i + 1 < plan.layers.length; i++) m.set(plan.layers[i].nodeId, plan.layers[i + 1].inEdgeId);
+    outEdges.set(plan, m);
+  }
+  return m.get(nodeId) ?? null;
+}
+
+/** ‖dL/d(node's output)‖ on show: the gradient flowing into the node from the layer after it. */
+export function outputGradNorm(s: RunData, nodeId: string): number | null {
+  const plan = s.load?.plan;
+  const e = plan ? outEdgeOf(plan, nodeId) : null;
+  return e ? edgeGradNorm(s, e) : null;
+}
+
+/** The loss on show: the stepped pass's, the last pass's, or training's latest batch. */
+export function lossOnShow(s: RunData, lossNodeId: string): number | null {
+  switch (figureSource(s)) {
+    case 'step': {
+      for (const r of shownSteps(s)) if (r.nodeId === lossNodeId && r.loss !== undefined) return r.loss;
+      return null;
+    }
+    case 'pass':
+      return s.forward?.loss ?? null;
+    case 'training':
+      return s.training.snapshot?.nodes[lossNodeId]?.mean ?? null;
+    default:
+      return null;
+  }
+}
+
+/** The step's phase when `nodeId` is the node the step on show is at. */
+export function activePhase(s: RunData, nodeId: string): StepReport['phase'] | null {
+  const a = activeStep(s);
+  return a && a.nodeId === nodeId ? a.phase : null;
+}
+
+/** The largest relative error of the node's gradient check, or null before one ran. */
+export function gradcheckError(s: RunData, nodeId: string): number | null {
+  const l = s.gradcheck?.layers.find((x) => x.nodeId === nodeId);
+  return l ? l.result.maxRelError : null;
+}
