@@ -101,3 +101,51 @@ describe('run store: the editor and the engine worker together', () => {
     expect(run.getState().training.curves.points).toEqual([]);
   });
 });
+
+describe('run store: what watching a pass needs', () => {
+  it('fetches every layer’s input Jacobian after a pass, and forgets them after an edit', async () => {
+    const { editor, run } = setup();
+    await run.getState().syncNow();
+    await run.getState().runForward();
+    const j = run.getState().jacobians;
+    expect(Object.keys(j)).toEqual(['fc1', 'relu1', 'fc2', 'relu2', 'fc3', 'loss']);
+    // Linear(2 → 32) on a batch of 32: block-diagonal, one 32 × 2 block per sample.
+    expect(j.fc1.shape).toEqual([32, 32, 32, 2]);
+    expect(j.fc1.pattern).toBe('block-diagonal');
+    expect(j.fc1.nonZeros).toBe(32 * 32 * 2);
+    expect(j.relu1.pattern).toBe('diagonal');
+    editor.getState().setParam('fc1', 'out_features', 16);
+    editor.getState().setParam('fc2', 'in_features', 16);
+    await expect.poll(() => run.getState().load?.plan?.layers[0].title, { timeout: 5000 }).toBe('Linear(2 → 16)');
+    expect(run.getState().jacobians).toEqual({});
+  });
+
+  it('a stepped pass starts at the first layer even after an inspection ran a whole forward pass', async () => {
+    const { run } = setup();
+    await run.getState().syncNow();
+    expect(await run.getState().tensor('fc1', 'output')).not.toBeNull();
+    await run.getState().stepForward();
+    expect(run.getState().steps.map((s) => s.label)).toEqual(['Forward 1/6: Linear(2 → 32)']);
+    // Half-way through the forward phase a look inside would run the rest of the pass: it waits.
+    expect(await run.getState().tensor('fc2', 'w')).toBeNull();
+    await expect(run.getState().jacobian('fc2', 'input')).rejects.toThrow('half-way through its forward phase');
+    await run.getState().stepForward();
+    expect(run.getState().steps.at(-1)!.label).toBe('Forward 2/6: ReLU');
+    for (let i = 0; i < 4; i++) await run.getState().stepForward();
+    expect(Object.keys(run.getState().jacobians)).toHaveLength(6);
+    expect((await run.getState().tensor('fc2', 'w'))?.shape).toEqual([32, 32]);
+    await run.getState().stepForward();
+    expect(run.getState().steps.at(-1)!.label).toBe('Backward 1/6: Cross-entropy loss');
+  });
+
+  it('a gradient check half-way through a stepped forward pass ends that pass', async () => {
+    const { run } = setup();
+    await run.getState().syncNow();
+    await run.getState().stepForward();
+    await run.getState().runGradcheck();
+    expect(run.getState().gradcheck?.passed).toBe(true);
+    expect(run.getState().steps).toEqual([]);
+    await run.getState().stepForward();
+    expect(run.getState().steps.map((s) => s.label)).toEqual(['Forward 1/6: Linear(2 → 32)']);
+  });
+});
