@@ -12,7 +12,7 @@ test('an MLP wired by dragging between handles compiles, and a cycle or a second
     await connect(page, ids[i], ids[i + 1]);
     await expect(edges(page)).toHaveCount(i + 1);
   }
-  const messages = page.getByRole('tabpanel');
+  const messages = page.getByRole('tabpanel', { name: 'Messages' });
   await expect(messages).toContainText('No problems: the graph compiles.');
   await expect(node(page, 'fc2')).toContainText('Linear 16 → 16');
   await expect(node(page, 'fc2')).toContainText('[N, 16]');

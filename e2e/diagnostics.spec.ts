@@ -30,10 +30,10 @@ test('a size mismatch is pinned to the Linear live and goes away when fixed in t
   const message = "Linear 'fc2' expects 8 input features (in_features) but receives 10 from ReLU 'relu'";
   await expect(fc2.locator('.bp-node__message')).toContainText(message);
   await expect(fc2.getByRole('img', { name: 'Error' })).toHaveAttribute('title', new RegExp(message.replace(/[()]/g, '\\$&')));
-  await expect(page.getByRole('tabpanel')).toContainText(message);
+  await expect(page.getByRole('tabpanel', { name: 'Messages' })).toContainText(message);
 
   // The message in the Messages tab selects the node it is about.
-  await page.getByRole('tabpanel').getByRole('button', { name: new RegExp(message.replace(/[()]/g, '\\$&')) }).click();
+  await page.getByRole('tabpanel', { name: 'Messages' }).getByRole('button', { name: new RegExp(message.replace(/[()]/g, '\\$&')) }).click();
   await expect(inspector.getByRole('heading', { name: 'Linear' })).toBeVisible();
   const inF = inspector.getByLabel('In features');
   await expect(inF).toHaveValue('8');
@@ -51,7 +51,7 @@ test('a size mismatch is pinned to the Linear live and goes away when fixed in t
   await expect(fc2).not.toHaveClass(/bp-node--error/);
   await expect(fc2).toContainText('Linear 10 → 3');
   await expect(inF).toHaveAttribute('placeholder', '10 (inferred)');
-  await expect(page.getByRole('tabpanel')).toContainText('No problems: the graph compiles.');
+  await expect(page.getByRole('tabpanel', { name: 'Messages' })).toContainText('No problems: the graph compiles.');
 });
 
 test('a warning marks a node left unconnected', async ({ app: page }) => {
@@ -61,5 +61,5 @@ test('a warning marks a node left unconnected', async ({ app: page }) => {
   await expect(extra).toContainText("Sigmoid 'extra' is not connected; it is left out of the model.");
   await node(page, 'extra').click();
   await page.keyboard.press('Delete');
-  await expect(page.getByRole('tabpanel')).toContainText('No problems: the graph compiles.');
+  await expect(page.getByRole('tabpanel', { name: 'Messages' })).toContainText('No problems: the graph compiles.');
 });

@@ -31,7 +31,7 @@ test('the Build MLP dialog validates its fields, builds the chain with its loss 
   await expect(node(page, 'fc1')).toContainText('Linear 10 → 100');
   await expect(node(page, 'fc4')).toContainText('Linear 100 → 10');
   await expect(node(page, 'drop3')).toContainText('Dropout p=0.25');
-  await expect(page.getByRole('tabpanel')).toContainText('No problems');
+  await expect(page.getByRole('tabpanel', { name: 'Messages' })).toContainText('No problems');
   // The view was fitted: every node is inside the canvas.
   const canvas = (await page.locator('.react-flow').boundingBox())!;
   for (const id of ['input', 'loss']) {

@@ -30,7 +30,7 @@ export function BoundarySection() {
         <h3 className="bp-train-section__title">{shown ? 'Decision boundary' : 'Data'}</h3>
         {dataset && (
           <span className="bp-train-section__meta">
-            {plural(dataset.train, 'training point')} · {plural(dataset.test, 'test point')}
+            {dataset.train.toLocaleString('en-US')} train · {dataset.test.toLocaleString('en-US')} test
           </span>
         )}
       </header>

@@ -9,8 +9,21 @@ export function csvErrorPlace(e: DatasetError): string {
   return parts.join(' · ');
 }
 
+/**
+ * The message without the "Line 3, column "x2": " it starts with (the table shows the line
+ * and column in their own cells), capitalised.
+ */
+export function csvErrorText(e: DatasetError): string {
+  if (e.row === undefined) return e.message;
+  const m = /^Line \d+(?:, column "(?:[^"\\]|\\.)*")?: /.exec(e.message);
+  if (!m) return e.message;
+  const rest = e.message.slice(m[0].length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 /** Every problem the parser found in a CSV file, each with its line and column. Nothing was changed. */
 export function CsvErrorsDialog({ fileName, errors, onClose }: { fileName: string; errors: readonly DatasetError[]; onClose(): void }) {
+  const located = errors.some((e) => e.row !== undefined || e.column !== undefined);
   return (
     <Dialog
       role="alertdialog"
@@ -21,26 +34,35 @@ export function CsvErrorsDialog({ fileName, errors, onClose }: { fileName: strin
         </>
       }
       onClose={onClose}
-      width={600}
+      width={620}
       footer={
         <button type="button" className="bp-button bp-button--primary" onClick={onClose} data-autofocus>
           OK
         </button>
       }
     >
-      <ul className="bp-problem-list" aria-label="Problems in the file">
-        {errors.map((e, i) => {
-          const place = csvErrorPlace(e);
-          return (
-            <li key={i} className="bp-problem" data-row={e.row} data-column={e.column}>
-              {place && <code className="bp-problem__path">{place}</code>}
-              <span className="bp-problem__message">{e.message}</span>
-            </li>
-          );
-        })}
-      </ul>
+      <table className="bp-csv-errors" aria-label="Problems in the file">
+        {located && (
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">Column</th>
+              <th scope="col">Problem</th>
+            </tr>
+          </thead>
+        )}
+        <tbody>
+          {errors.map((e, i) => (
+            <tr key={i} data-row={e.row} data-column={e.column}>
+              {located && <td className="bp-csv-errors__line">{e.row ?? ''}</td>}
+              {located && <td className="bp-csv-errors__column">{e.column ?? ''}</td>}
+              <td>{csvErrorText(e)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <p className="bp-csv-format">
-        Expected: a header row naming the columns, then one row per sample — numeric feature columns and a label column (the last, or the one you choose) holding class numbers 0, 1, 2, … or class names.
+        A CSV file needs a header row naming the columns, then one row per sample: numeric feature columns and a label column (the last, or the one chosen) holding class numbers 0, 1, 2, … or class names.
       </p>
     </Dialog>
   );

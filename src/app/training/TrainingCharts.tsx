@@ -3,11 +3,12 @@ import { useRun, useRunStore } from '../../editor/run/use-run';
 import { downloadFile, fileStem } from '../../editor/io/download';
 import { useEditorStore } from '../../editor/use-editor';
 import { LineChart, type YScaleType } from '../../viz';
-import { CurveSeries, curveCsv } from './curve-series';
+import { CurveSeries, curveCsv, latestRun } from './curve-series';
 import { trainingIcons } from './training-icons';
 
 const ACCURACY_DOMAIN = [0, 1] as const;
-const CHART_HEIGHT = 150;
+const CHART_HEIGHT = 140;
+const SCALES: readonly YScaleType[] = ['linear', 'log'];
 const SCALE_KEY = 'backprop-studio:loss-scale';
 
 const formatAccuracy = (v: number): string => `${Math.round(v * 1000) / 10}%`;
@@ -50,7 +51,7 @@ export function TrainingCharts() {
 
   const download = () => {
     const name = `${fileStem(editor.getState().doc.name)}-curves.csv`;
-    downloadFile(name, curveCsv(runStore.getState().training.curves.points), 'text/csv');
+    downloadFile(name, curveCsv(latestRun(runStore.getState().training.curves.points)), 'text/csv');
   };
 
   return (
@@ -62,8 +63,27 @@ export function TrainingCharts() {
           <span>CSV</span>
         </button>
       </header>
-      <LineChart series={series.loss} title="Loss" height={CHART_HEIGHT} yScale={scale} onYScaleChange={changeScale} />
-      <LineChart series={series.accuracy} title="Accuracy" height={CHART_HEIGHT} yDomain={ACCURACY_DOMAIN} formatY={formatAccuracy} showScaleSwitch={false} />
+      <div className="bp-chart-head">
+        <h4>Loss</h4>
+        <div className="bpv">
+          <div className="bpv-seg" role="group" aria-label="Loss scale">
+            {SCALES.map((t) => (
+              <button key={t} type="button" aria-pressed={scale === t} onClick={() => changeScale(t)}>
+                {t}
+              </button>
+            ))}
+          </div>
+        </div>
+      </div>
+      <div role="group" aria-label="Loss curve" data-testid="loss-chart" data-scale={scale}>
+        <LineChart series={series.loss} height={CHART_HEIGHT} yScale={scale} showScaleSwitch={false} />
+      </div>
+      <div className="bp-chart-head">
+        <h4>Accuracy</h4>
+      </div>
+      <div role="group" aria-label="Accuracy curve" data-testid="accuracy-chart">
+        <LineChart series={series.accuracy} height={CHART_HEIGHT} yDomain={ACCURACY_DOMAIN} formatY={formatAccuracy} showScaleSwitch={false} />
+      </div>
     </section>
   );
 }

@@ -21,8 +21,6 @@ export function TrainingStatus() {
   const p = latestPoint(training);
   const action = trainAction(training.state);
   const active = training.state === 'running' || training.state === 'paused';
-  const end = training.end;
-  const diverged = training.state === 'diverged';
 
   return (
     <section className="bp-train-status" aria-label="Training status" data-testid="training-status" {...statusAttributes(training)}>
@@ -80,20 +78,35 @@ export function TrainingStatus() {
           onClick={() => void store.getState().resetWeights()}
         />
       </div>
-      <div aria-live="polite" className="bp-train-status__live">
-        {unavailable && !active && <p className="bp-train-note bp-train-note--warning">{unavailable}</p>}
-        {end && !active && (
-          <div className={`bp-train-note bp-train-note--${diverged ? 'error' : end.reason === 'stopped' ? 'info' : 'success'}`} role={diverged ? 'alert' : undefined} data-testid="training-end">
-            <p>{end.message}</p>
-            {diverged && (
-              <button type="button" className="bp-button bp-button--small bp-button--danger" onClick={() => void store.getState().resetWeights()}>
-                {icons.reset}
-                <span>Reset weights</span>
-              </button>
-            )}
-          </div>
-        )}
-      </div>
     </section>
+  );
+}
+
+/**
+ * How the last run ended (epochs done, target reached, stopped, diverged with the offer to
+ * reset the weights), or why training cannot start; announced politely, a divergence as an alert.
+ */
+export function TrainingOutcome() {
+  const store = useRunStore();
+  const state = useRun((s) => s.training.state);
+  const end = useRun((s) => s.training.end);
+  const { unavailable } = useRunControls();
+  const active = state === 'running' || state === 'paused';
+  const diverged = state === 'diverged';
+  return (
+    <div aria-live="polite" className="bp-train-outcome">
+      {unavailable && !active && <p className="bp-train-note bp-train-note--warning">{unavailable}</p>}
+      {end && !active && (
+        <div className={`bp-train-note bp-train-note--${diverged ? 'error' : end.reason === 'stopped' ? 'info' : 'success'}`} role={diverged ? 'alert' : undefined} data-testid="training-end" data-reason={end.reason}>
+          <p>{end.message}</p>
+          {diverged && (
+            <button type="button" className="bp-button bp-button--small bp-button--danger" onClick={() => void store.getState().resetWeights()}>
+              {icons.reset}
+              <span>Reset weights</span>
+            </button>
+          )}
+        </div>
+      )}
+    </div>
   );
 }

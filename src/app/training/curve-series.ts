@@ -7,6 +7,29 @@ export const TRAIN_COLOR = '#4e79a7';
 export const TEST_COLOR = '#f28e2b';
 const TEST_DASH = '5 3';
 
+const starts = new WeakMap<readonly TrainPoint[], { length: number; start: number }>();
+
+/**
+ * Index of the first point of the latest run in a history: where the step last went down.
+ * A history normally holds one run, but the last message of a run stopped by an edit can
+ * arrive after a new one began on the same history; the views show the latest run only.
+ * Incremental: each call scans only the points added since the previous call.
+ */
+export function runStart(points: readonly TrainPoint[]): number {
+  const known = starts.get(points);
+  let start = known?.start ?? 0;
+  const from = Math.max(1, known?.length ?? 1);
+  for (let i = from; i < points.length; i++) if (points[i].step <= points[i - 1].step) start = i;
+  starts.set(points, { length: points.length, start });
+  return start;
+}
+
+/** The latest run's points (see runStart). */
+export function latestRun(points: readonly TrainPoint[]): readonly TrainPoint[] {
+  const start = runStart(points);
+  return start ? points.slice(start) : points;
+}
+
 /**
  * The chart series of one training history: training and test loss, training and test
  * accuracy. `sync` feeds the buffers only the points they have not seen (the append
@@ -20,22 +43,29 @@ export class CurveSeries {
   /** Stable arrays for the charts. */
   readonly loss: readonly SeriesBuffer[] = [this.trainLoss, this.testLoss];
   readonly accuracy: readonly SeriesBuffer[] = [this.trainAccuracy, this.testAccuracy];
-  private source: TrainPoint[] | null = null;
+  private source: readonly TrainPoint[] | null = null;
+  /** Points of `source` read so far, and where the run on show begins. */
   private fed = 0;
+  private begin = 0;
 
-  /** Points fed so far. */
+  /** Points on the charts. */
   get length(): number {
-    return this.fed;
+    return this.trainLoss.length;
   }
 
   sync(curves: TrainingCurves): void {
     const pts = curves.points;
     if (pts !== this.source || pts.length < this.fed) {
       this.source = pts;
-      if (this.fed > 0 || this.trainLoss.length > 0) for (const s of [...this.loss, ...this.accuracy]) s.clear();
-      this.fed = 0;
+      this.fed = this.begin = 0;
+      this.clear();
     }
     if (pts.length === this.fed) return;
+    const start = runStart(pts);
+    if (start > this.begin) {
+      this.fed = this.begin = start;
+      this.clear();
+    }
     const fresh = pts.slice(this.fed);
     this.fed = pts.length;
     // A point without a test set (test fraction 0) has null test figures: gaps, not zeros.
@@ -43,6 +73,10 @@ export class CurveSeries {
     this.testLoss.pushMany(fresh.map((p) => ({ step: p.step, value: p.testLoss ?? NaN })));
     this.trainAccuracy.pushMany(fresh.map((p) => ({ step: p.step, value: p.trainAccuracy })));
     this.testAccuracy.pushMany(fresh.map((p) => ({ step: p.step, value: p.testAccuracy ?? NaN })));
+  }
+
+  private clear(): void {
+    for (const s of [...this.loss, ...this.accuracy]) if (s.length) s.clear();
   }
 }
 

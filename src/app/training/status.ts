@@ -1,3 +1,5 @@
+import { formatValue } from '../../viz';
+import { latestRun } from './curve-series';
 import type { TrainingView } from '../../editor/run/run-store';
 import type { TrainPoint, TrainState } from '../../runtime';
 
@@ -16,11 +18,9 @@ export function percent(f: number | null | undefined): string {
   return `${(f * 100).toFixed(1)}%`;
 }
 
-/** A loss for the status line: 4 significant digits; "—" when unknown. */
+/** A loss for the status line: 3 significant digits (as the charts print it); "—" when unknown. */
 export function lossText(v: number | null | undefined): string {
-  if (v === null || v === undefined) return '—';
-  if (!Number.isFinite(v)) return String(v);
-  return v !== 0 && Math.abs(v) < 1e-3 ? v.toExponential(2) : v.toPrecision(4);
+  return v === null || v === undefined ? '—' : formatValue(v);
 }
 
 /** The latest point on the curves, or null before the first. */
@@ -40,16 +40,17 @@ export function trainAction(state: TrainState): 'train' | 'pause' | 'resume' {
 /** The latest figures as data attributes, at full precision, for tools and tests that read the page. */
 export function statusAttributes(t: TrainingView): Record<string, string> {
   const p = latestPoint(t);
+  const run = latestRun(t.curves.points);
   const num = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
   return {
     'data-state': t.state,
     'data-step': String(t.step),
     'data-epoch': String(t.epoch),
-    'data-points': String(t.curves.points.length),
+    'data-points': String(run.length),
     'data-train-loss': num(p?.trainLoss),
     'data-train-accuracy': num(p?.trainAccuracy),
     'data-test-loss': num(p?.testLoss),
     'data-test-accuracy': num(p?.testAccuracy),
-    'data-first-train-loss': num(t.curves.points[0]?.trainLoss),
+    'data-first-train-loss': num(run[0]?.trainLoss),
   };
 }
