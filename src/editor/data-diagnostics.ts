@@ -1,0 +1,26 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { Diagnostic } from '../model/analyze';
+import type { RunData } from './run/run-store';
+import { useRun } from './run/use-run';
+
+/**
+ * Where the data and the graph disagree, per node, for the canvas to pin on the node: the
+ * engine's data diagnostics (the Input's features, the loss's classes), and, on the Input,
+ * data that cannot be loaded at all (a bad CSV in the document), summed up in one line.
+ */
+export function nodeDataDiagnostics(s: Pick<RunData, 'load'>, nodeId: string): Diagnostic[] {
+  const load = s.load;
+  if (!load) return [];
+  const out = load.dataDiagnostics.filter((d) => d.nodeId === nodeId);
+  const errors = load.dataErrors;
+  if (errors.length && load.plan?.inputNodeId === nodeId) {
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''}; see the Training tab)` : '';
+    out.push({ severity: 'error', nodeId, message: `The training data cannot be used: ${errors[0].message}${more}` });
+  }
+  return out;
+}
+
+/** nodeDataDiagnostics for one node, re-rendering only when they change. */
+export function useNodeDataDiagnostics(nodeId: string): readonly Diagnostic[] {
+  return useRun(useShallow((s: RunData) => nodeDataDiagnostics(s, nodeId)));
+}
