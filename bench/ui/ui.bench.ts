@@ -1,0 +1,161 @@
+/**
+ * UI benchmark: frame times while dragging a node (200-node graph against a 20-node peer,
+ * and with the engine worker idle against training), and main-thread long tasks while
+ * stepping through and training a 10-layer model. Frames are uncapped (see the config), so
+ * a frame's time is the work it cost; one synthetic mouse move is sent per frame.
+ *
+ * Targets: median frame under 16 ms, no main-thread task over 50 ms.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { buildMlpGraph } from '../../src/model/build-mlp';
+
+const spiral = JSON.parse(readFileSync(new URL('../../public/examples/spiral.json', import.meta.url), 'utf8')) as Record<string, unknown> & { training: { epochs: number } };
+
+function mlpDocument(name: string, hidden: number[], epochs = 1000) {
+  const { nodes, edges } = buildMlpGraph({ inFeatures: 2, numClasses: 3, hiddenFeatures: hidden, activation: 'relu' });
+  return { ...spiral, name, nodes, edges, training: { ...spiral.training, epochs } };
+}
+
+interface Stats {
+  frames: number;
+  median: number;
+  p95: number;
+  max: number;
+}
+
+function stats(deltas: number[]): Stats {
+  const d = deltas.slice(3).sort((a, b) => a - b);
+  const q = (p: number) => d[Math.min(d.length - 1, Math.floor(p * d.length))];
+  return { frames: d.length, median: q(0.5), p95: q(0.95), max: d[d.length - 1] };
+}
+
+/** In the page: long-task collection from the start, and a drag driven one mouse move per frame. */
+const INIT = () => {
+  const w = window as unknown as Record<string, unknown>;
+  const tasks: number[] = [];
+  w.__longTasks = tasks;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  w.__dragFrames = (selector: string, frames: number): Promise<number[]> =>
+    new Promise((resolve, reject) => {
+      const el = document.querySelector(selector);
+      if (!el) return reject(new Error(`no element ${selector}`));
+      const r = el.getBoundingClientRect();
+      const x0 = r.left + Math.min(20, r.width / 2);
+      const y0 = r.top + Math.min(12, r.height / 2);
+      const init = (x: number, y: number, buttons: number): MouseEventInit => ({ bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0, buttons });
+      el.dispatchEvent(new MouseEvent('mousedown', init(x0, y0, 1)));
+      const deltas: number[] = [];
+      let last = performance.now();
+      let i = 0;
+      const frame = (t: number) => {
+        deltas.push(t - last);
+        last = t;
+        if (i++ >= frames) {
+          window.dispatchEvent(new MouseEvent('mouseup', init(x0 + i, y0, 0)));
+          resolve(deltas);
+          return;
+        }
+        // A slow circle, so the node keeps moving and its edges keep being redrawn.
+        const a = i / 20;
+        window.dispatchEvent(new MouseEvent('mousemove', init(x0 + 40 * Math.sin(a) + i * 0.2, y0 + 40 * (1 - Math.cos(a)), 1)));
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+  w.__frames = (ms: number): Promise<number[]> =>
+    new Promise((resolve) => {
+      const deltas: number[] = [];
+      const start = performance.now();
+      let last = start;
+      const frame = (t: number) => {
+        deltas.push(t - last);
+        last = t;
+        if (t - start < ms) requestAnimationFrame(frame);
+        else resolve(deltas);
+      };
+      requestAnimationFrame(frame);
+    });
+};
+
+async function open(page: Page, doc: unknown) {
+  await page.addInitScript(INIT);
+  await page.goto('/');
+  await expect(page.locator('.bp-app')).toHaveAttribute('data-ready', 'true');
+  await page.getByTestId('import-input').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await expect(page.locator('.react-flow__node')).toHaveCount((doc as { nodes: unknown[] }).nodes.length);
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  await page.waitForTimeout(500);
+}
+
+const drag = (page: Page, nodeId: string, frames: number) =>
+  page.evaluate(([sel, n]) => (window as unknown as { __dragFrames(s: string, n: number): Promise<number[]> }).__dragFrames(sel, n), [`.react-flow__node[data-id="${nodeId}"]`, frames] as const);
+const frames = (page: Page, ms: number) => page.evaluate((t) => (window as unknown as { __frames(ms: number): Promise<number[]> }).__frames(t), ms);
+const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+
+const rows: { what: string; s: Stats; tasks?: number[] }[] = [];
+const fmt = (v: number) => v.toFixed(1).padStart(6);
+
+function report(what: string, s: Stats, tasks?: number[]) {
+  rows.push({ what, s, tasks });
+  const t = tasks ? `  long tasks ${tasks.length}, longest ${tasks.length ? Math.max(...tasks).toFixed(0) : 0} ms` : '';
+  console.log(`${what.padEnd(52)} median ${fmt(s.median)} ms  p95 ${fmt(s.p95)} ms  max ${fmt(s.max)} ms  (${s.frames} frames)${t}`);
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('dragging a node: 200 nodes against 20, idle worker against training', async ({ page }) => {
+  await open(page, mlpDocument('Twenty nodes', Array(9).fill(16)));
+  await drag(page, 'fc5', 30);
+  const small = stats(await drag(page, 'fc5', 240));
+  await open(page, mlpDocument('Two hundred nodes', Array(99).fill(8)));
+  await drag(page, 'fc50', 30);
+  await longTasks(page);
+  const idle = stats(await drag(page, 'fc50', 240));
+  const idleTasks = await longTasks(page);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await page.waitForTimeout(1000);
+  await longTasks(page);
+  const busy = stats(await drag(page, 'fc50', 240));
+  const busyTasks = await longTasks(page);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+
+  console.log('');
+  report('drag, 21-node graph, worker idle', small);
+  report('drag, 201-node graph, worker idle', idle, idleTasks);
+  report('drag, 201-node graph, worker training it', busy, busyTasks);
+  console.log(`ratio 201 / 21 nodes (median): ${(idle.median / small.median).toFixed(2)}×`);
+  console.log(`ratio training / idle worker (median): ${(busy.median / idle.median).toFixed(2)}×`);
+});
+
+test('stepping and training a 10-layer model: long tasks and frames', async ({ page }) => {
+  await open(page, mlpDocument('Ten layers', [64, 64, 64, 64], 400));
+  // The inspector and the Backprop tab follow along, as a student would have them.
+  await page.locator('.react-flow__node[data-id="fc2"]').click();
+  await page.getByRole('slider', { name: 'Speed' }).fill('1500');
+  await longTasks(page);
+  const playing = frames(page, 4000);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByTestId('step-status')).toHaveText(/^Backward 10\/10/, { timeout: 20_000 });
+  const stepFrames = stats(await playing);
+  const stepTasks = await longTasks(page);
+
+  await page.getByRole('tab', { name: 'Gradient norms' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.waitForTimeout(500);
+  await longTasks(page);
+  const trainFrames = stats(await frames(page, 5000));
+  const trainTasks = await longTasks(page);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+
+  console.log('');
+  report('idle frames while playing a 10-layer pass (120 ms/step)', stepFrames, stepTasks);
+  report('idle frames while training a 10-layer model', trainFrames, trainTasks);
+  const all = [...stepTasks, ...trainTasks];
+  const worst = all.length ? Math.max(...all) : 0;
+  console.log('');
+  console.log(`targets: median frame < 16 ms: ${rows.every((r) => r.s.median < 16) ? 'met' : 'MISSED'}; no main-thread task over 50 ms while stepping or training: ${worst <= 50 ? 'met' : `MISSED (${worst.toFixed(0)} ms)`}`);
+});
