@@ -75,7 +75,7 @@ export function DatasetSettings() {
   return (
     <section className="bp-train-section" aria-label="Data settings">
       <header className="bp-train-section__head">
-        <h3 className="bp-train-section__title">Data</h3>
+        <h3 className="bp-train-section__title">Dataset</h3>
       </header>
       <div className="bp-train-fields">
         <div className="bp-train-fields__wide">
@@ -83,36 +83,36 @@ export function DatasetSettings() {
             <span className="bp-field__hint">{choice.description}</span>
           </SelectField>
         </div>
+        {d.kind === 'csv' && d.csv && (
+          <div className="bp-csv bp-train-fields__wide">
+            <div className="bp-csv__file">
+              {trainingIcons.file}
+              <span className="bp-csv__name" title={d.csv.name}>
+                {d.csv.name}
+              </span>
+              <button type="button" className="bp-button bp-button--small" onClick={() => fileRef.current?.click()}>
+                Choose another…
+              </button>
+            </div>
+            {columns.length >= 2 && (
+              <SelectField
+                label="Label column"
+                name="training-label-column"
+                value={d.csv.label_column ?? columns[columns.length - 1]}
+                options={columns.map((c) => ({ value: c, label: c }))}
+                onChange={(c) => applyCsv(d.csv!.text, d.csv!.name, c)}
+              >
+                <span className="bp-field__hint">The other columns are the features.</span>
+              </SelectField>
+            )}
+          </div>
+        )}
         {choice.fields.map((f) => (
           <SettingField key={f} field={f} />
         ))}
         <SettingField field="test_percent" />
       </div>
       <input ref={fileRef} type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain" hidden data-testid="csv-input" onChange={(e) => void onFile(e)} />
-      {d.kind === 'csv' && d.csv && (
-        <div className="bp-csv">
-          <div className="bp-csv__file">
-            {trainingIcons.file}
-            <span className="bp-csv__name" title={d.csv.name}>
-              {d.csv.name}
-            </span>
-            <button type="button" className="bp-button bp-button--small" onClick={() => fileRef.current?.click()}>
-              Choose another…
-            </button>
-          </div>
-          {columns.length >= 2 && (
-            <SelectField
-              label="Label column"
-              name="training-label-column"
-              value={d.csv.label_column ?? columns[columns.length - 1]}
-              options={columns.map((c) => ({ value: c, label: c }))}
-              onChange={(c) => applyCsv(d.csv!.text, d.csv!.name, c)}
-            >
-              <span className="bp-field__hint">The other columns are the features.</span>
-            </SelectField>
-          )}
-        </div>
-      )}
       {d.kind === 'csv' && !d.csv && (
         <button type="button" className="bp-button" onClick={() => fileRef.current?.click()}>
           {trainingIcons.file}

@@ -3,7 +3,7 @@ import { DatasetSettings } from './DatasetSettings';
 import { LoopSettings } from './LoopSettings';
 import { OptimizerSettings } from './OptimizerSettings';
 import { TrainingCharts } from './TrainingCharts';
-import { TrainingOutcome, TrainingStatus } from './TrainingStatus';
+import { TrainingStatus } from './TrainingStatus';
 import './training.css';
 
 /**
@@ -16,7 +16,6 @@ export function TrainingPanel() {
     <div className="bp-training">
       <TrainingStatus />
       <div className="bp-training__body">
-        <TrainingOutcome />
         <BoundarySection />
         <TrainingCharts />
         <DatasetSettings />

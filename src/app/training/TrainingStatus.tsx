@@ -1,4 +1,5 @@
 import { useRun, useRunStore } from '../../editor/run/use-run';
+import { useEditorStore } from '../../editor/use-editor';
 import { formatCount } from '../../viz';
 import { icons } from '../icons';
 import { useRunControls } from '../run-controls';
@@ -21,6 +22,19 @@ export function TrainingStatus() {
   const p = latestPoint(training);
   const action = trainAction(training.state);
   const active = training.state === 'running' || training.state === 'paused';
+  const diverged = training.state === 'diverged';
+  const editor = useEditorStore();
+  /** Resets, and takes down the divergence message the run store raised: it has been answered. */
+  const resetAfterDivergence = () => {
+    const message = training.end?.message;
+    void store
+      .getState()
+      .resetWeights()
+      .then(() => {
+        const e = editor.getState();
+        for (const t of e.toasts) if (t.text === message) e.dismiss(t.id);
+      });
+  };
 
   return (
     <section className="bp-train-status" aria-label="Training status" data-testid="training-status" {...statusAttributes(training)}>
@@ -62,7 +76,7 @@ export function TrainingStatus() {
       </table>
       <div className="bp-train-status__buttons">
         <ToolButton
-          primary
+          primary={!diverged}
           label={TRAIN_LABEL[action]}
           icon={action === 'pause' ? icons.pause : icons.train}
           disabled={!!unavailable}
@@ -70,14 +84,22 @@ export function TrainingStatus() {
           onClick={() => void store.getState().toggleTraining()}
         />
         <ToolButton label="Stop" icon={trainingIcons.stop} disabled={!active} title={active ? 'Stop training (the weights stay as trained)' : 'Training is not running'} onClick={() => store.getState().stopTraining()} />
-        <ToolButton
-          label="Reset weights"
-          icon={icons.reset}
-          disabled={!!unavailable || resetting}
-          title={unavailable ?? 'Draw the initial weights again from the seed and clear the curves'}
-          onClick={() => void store.getState().resetWeights()}
-        />
+        {diverged ? (
+          <button type="button" className="bp-button bp-button--danger" aria-disabled={resetting || undefined} title="The weights are no longer finite: draw them again from the seed" onClick={resetAfterDivergence}>
+            {icons.reset}
+            <span>Reset weights</span>
+          </button>
+        ) : (
+          <ToolButton
+            label="Reset weights"
+            icon={icons.reset}
+            disabled={!!unavailable || resetting}
+            title={unavailable ?? 'Draw the initial weights again from the seed and clear the curves'}
+            onClick={() => void store.getState().resetWeights()}
+          />
+        )}
       </div>
+      <TrainingOutcome />
     </section>
   );
 }
@@ -86,8 +108,7 @@ export function TrainingStatus() {
  * How the last run ended (epochs done, target reached, stopped, diverged with the offer to
  * reset the weights), or why training cannot start; announced politely, a divergence as an alert.
  */
-export function TrainingOutcome() {
-  const store = useRunStore();
+function TrainingOutcome() {
   const state = useRun((s) => s.training.state);
   const end = useRun((s) => s.training.end);
   const { unavailable } = useRunControls();
@@ -95,16 +116,10 @@ export function TrainingOutcome() {
   const diverged = state === 'diverged';
   return (
     <div aria-live="polite" className="bp-train-outcome">
-      {unavailable && !active && <p className="bp-train-note bp-train-note--warning">{unavailable}</p>}
+      {unavailable && !active && <div className="bp-train-note bp-train-note--warning">{unavailable}</div>}
       {end && !active && (
         <div className={`bp-train-note bp-train-note--${diverged ? 'error' : end.reason === 'stopped' ? 'info' : 'success'}`} role={diverged ? 'alert' : undefined} data-testid="training-end" data-reason={end.reason}>
-          <p>{end.message}</p>
-          {diverged && (
-            <button type="button" className="bp-button bp-button--small bp-button--danger" onClick={() => void store.getState().resetWeights()}>
-              {icons.reset}
-              <span>Reset weights</span>
-            </button>
-          )}
+          {end.message}
         </div>
       )}
     </div>
