@@ -33,6 +33,12 @@ test('the spiral example trains to over 90% test accuracy: the loss falls and th
   info.annotations.push({ type: 'spiral', description: `test accuracy ${testAccuracy} after 600 steps; first ≥ 90% at step ${reached.step}` });
   await expect(panel.getByTestId('loss-chart').locator('path.bpv-chart-line').first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){20,}/);
 
+  // The Curves tab under the canvas draws the same curves, wide.
+  await page.getByRole('tab', { name: 'Curves' }).click();
+  const wide = page.getByRole('tabpanel', { name: 'Curves' }).getByTestId('curves-tab');
+  await expect(wide.getByTestId('accuracy-chart').locator('path.bpv-chart-line').first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){20,}/);
+  await page.screenshot({ path: info.outputPath('spiral-curves-tab.png') });
+
   // The boundary was drawn at the last step, over the whole plane, in all three class colours.
   await expect(panel.getByTestId('decision-boundary')).toHaveAttribute('data-boundary-step', '600');
   const px = await boundaryPixels(page);

@@ -26,6 +26,7 @@ import { useTheme } from './theme';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
 import { useUi } from './ui-store';
+import { trainingTabs } from './training/tabs';
 import { watchTabs } from './watch/tabs';
 import { WatchLayer } from './watch/WatchLayer';
 
@@ -167,7 +168,7 @@ function Shell({ kv }: { kv: KeyValueStore }) {
         <Palette />
         <main className="bp-centre" aria-label="Graph editor">
           <Canvas colorMode={theme} onFileDrop={onFileDrop} />
-          <BottomPanel extraTabs={watchTabs} />
+          <BottomPanel extraTabs={[...watchTabs, ...trainingTabs]} />
         </main>
         <SidePanel />
       </div>
