@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useRun } from '../../editor/run/use-run';
+import { useEditor } from '../../editor/use-editor';
 import { DecisionBoundaryView } from '../../viz';
 import { plural } from './csv-data';
 import { useWidth } from './use-width';
@@ -19,6 +20,7 @@ export function BoundarySection() {
   const points = useRun((s) => s.points);
   const dataset = useRun((s) => s.load?.dataset ?? null);
   const features = useRun((s) => s.load?.plan?.inputFeatures ?? null);
+  const settings = useEditor((s) => s.doc.training !== undefined);
   const twoD = !!points && points.features === 2;
   const names = dataset?.featureNames;
   const featureNames = names && names.length === 2 && names.join() !== 'x1,x2' ? ([names[0], names[1]] as const) : undefined;
@@ -43,7 +45,9 @@ export function BoundarySection() {
             {dataset.featureNames.length <= 8 ? ` (${dataset.featureNames.join(', ')})` : ''} and {plural(dataset.classes, 'class', 'classes')}.
           </p>
         ) : (
-          <p className="bp-train-empty">{features === null ? 'The graph has to compile before there is data to show.' : 'No data to show: see the problems under Data.'}</p>
+          <p className="bp-train-empty">
+            {features === null ? 'The graph has to compile before there is data to show.' : !settings ? 'No data: the model has no training settings yet.' : 'No data to show: see the problems under Dataset.'}
+          </p>
         )}
       </div>
     </section>

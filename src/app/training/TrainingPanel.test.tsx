@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseModelDocument, type ModelDocument } from '../../model';
+import { defaultTraining } from '../../model/schema';
 import { EngineClient } from '../../runtime';
 import { channelWorker } from '../../runtime/testing/channel-worker';
 import { createRunStore, type RunStore } from '../../editor/run/run-store';
@@ -163,6 +164,19 @@ describe('training panel settings', () => {
     expect(editor.getState().history.past).toHaveLength(1);
     expect(within(panel).getByLabelText('Label column')).toHaveValue('label');
     expect(within(panel).queryByLabelText('Samples')).toBeNull();
+  });
+});
+
+describe('a model without training settings', () => {
+  it('says so, shows the defaults, and stores them in one step on request', async () => {
+    const { editor } = setup(spiral((d) => delete d.training));
+    const { user, panel } = await openTraining();
+    expect(within(panel).getByText(/This model has no training settings yet/)).toBeInTheDocument();
+    expect(within(panel).getByLabelText('Epochs')).toHaveValue('500');
+    await user.click(within(panel).getByRole('button', { name: 'Use the default settings' }));
+    expect(editor.getState().doc.training).toEqual(defaultTraining());
+    expect(editor.getState().history.past).toHaveLength(1);
+    expect(within(panel).queryByText(/This model has no training settings yet/)).toBeNull();
   });
 });
 

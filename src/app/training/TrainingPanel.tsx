@@ -1,3 +1,5 @@
+import { defaultTraining } from '../../model/schema';
+import { useEditor, useEditorStore } from '../../editor/use-editor';
 import { BoundarySection } from './BoundarySection';
 import { DatasetSettings } from './DatasetSettings';
 import { LoopSettings } from './LoopSettings';
@@ -16,12 +18,30 @@ export function TrainingPanel() {
     <div className="bp-training">
       <TrainingStatus />
       <div className="bp-training__body">
+        <MissingSettings />
         <BoundarySection />
         <TrainingCharts />
         <DatasetSettings />
         <OptimizerSettings />
         <LoopSettings />
       </div>
+    </div>
+  );
+}
+
+/** A document may come without training settings; the panel shows the defaults, and one click stores them. */
+function MissingSettings() {
+  const store = useEditorStore();
+  const missing = useEditor((s) => s.doc.training === undefined);
+  if (!missing) return null;
+  return (
+    <div className="bp-train-missing">
+      <p className="bp-train-note bp-train-note--warning">
+        This model has no training settings yet, so there is no data to train on. The settings below are the defaults; changing any of them, or the button, stores them in the model.
+      </p>
+      <button type="button" className="bp-button bp-button--primary bp-button--small" onClick={() => store.getState().setTraining(defaultTraining())}>
+        Use the default settings
+      </button>
     </div>
   );
 }
