@@ -119,3 +119,16 @@ test('the Input follows a built-in dataset again, and the data is drawn before t
   });
   expect(painted).toBeGreaterThan(1000);
 });
+
+test('choosing “Your own CSV…” opens the file picker; the menu stays on the current data until a file is loaded', async ({ app: page }) => {
+  const panel = await openTraining(page);
+  const menu = panel.getByLabel('Dataset', { exact: true });
+  const picker = page.waitForEvent('filechooser');
+  await menu.selectOption('csv');
+  const chooser = await picker;
+  await expect(menu).toHaveValue('spiral');
+  await chooser.setFiles({ name: 'flowers.csv', mimeType: 'text/csv', buffer: Buffer.from(flowersCsv(30)) });
+  await expect(menu).toHaveValue('csv');
+  await expect(panel.getByText('flowers.csv', { exact: true })).toBeVisible();
+  await expect(node(page, 'input')).toContainText('Input 4');
+});

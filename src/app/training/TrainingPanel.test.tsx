@@ -74,6 +74,22 @@ describe('side panel', () => {
   });
 });
 
+describe('side panel keyboard', () => {
+  it('moves between the tabs with the arrow keys, Home and End', async () => {
+    setup();
+    const user = userEvent.setup();
+    const inspector = screen.getByRole('tab', { name: 'Inspector' });
+    inspector.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'Training' })).toHaveFocus();
+    expect(screen.getByRole('tab', { name: 'Training' })).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{Home}');
+    expect(inspector).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{ArrowLeft}');
+    expect(screen.getByRole('tab', { name: 'Training' })).toHaveAttribute('aria-selected', 'true');
+  });
+});
+
 describe('training panel settings', () => {
   it('shows an invalid value’s error beside its field and never commits it; a valid value is one undo step', async () => {
     const { editor } = setup();
