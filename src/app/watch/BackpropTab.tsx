@@ -43,7 +43,7 @@ export function BackpropTab() {
     return (
       <div className="bp-watch-tab" data-testid="backprop-forward">
         <p className="bp-watch-lead">
-          <b>{focus.step.label}</b> — the layer's output {formatShape(out.shape)} goes on to the next layer; the backward pass will bring its gradient back.
+          <b>{focus.step.label}</b> — its output {formatShape(out.shape)} goes on to the next layer.
         </p>
         <div className="bp-watch-row">
           <TensorHeatmap tensor={out} title={`Output of ${focus.nodeId}`} rowName="sample" colName="unit" maxWidth={side * 1.6} maxHeight={side} />
@@ -56,8 +56,8 @@ export function BackpropTab() {
     return (
       <div className="bp-watch-tab" data-testid="vjp-panel">
         <p className="bp-watch-lead">
-          <b>{focus.step ? focus.step.label : `${title} after a whole backward pass`}</b> — the gradient arriving from above, g, times the layer's local Jacobian J gives the
-          gradient it sends down, gᵀJ; the parameter gradients come from the same g.
+          <b>{focus.step ? focus.step.label : `${title} after a whole backward pass`}</b> — the gradient g arriving from above, times the local Jacobian J, is the gradient sent
+          down.
         </p>
         <VjpPanel backward={focus.backward} jacobian={jacobian} maxSide={side} />
       </div>

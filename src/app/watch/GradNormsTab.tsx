@@ -51,7 +51,8 @@ export function GradNormsTab() {
   return (
     <div className="bp-watch-tab bp-gradnorms" data-testid="gradnorm-tab" data-points={count}>
       {count === 0 && <p className="bp-watch-lead">Train the network to draw each layer's parameter-gradient norm over the steps (log scale): vanishing gradients fan out downwards.</p>}
-      <GradNormChart series={series.series} height={Math.max(140, panelHeight - (count === 0 ? 80 : 52))} title="‖∂L/∂θ‖ per layer" />
+      {/* The legend above the plot takes a row per ~4 layers. */}
+      <GradNormChart series={series.series} height={Math.max(150, panelHeight - 70 - 22 * Math.ceil(series.series.length / 4) - (count === 0 ? 24 : 0))} title="‖∂L/∂θ‖ per layer" />
     </div>
   );
 }

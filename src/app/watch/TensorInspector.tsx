@@ -128,8 +128,7 @@ function TensorInspectorBody({ nodeId }: { nodeId: string }) {
     if (running) {
       if (k === 'output') tensor = summary = liveOutput;
       else if ((k === 'w' || k === 'b') && liveWeights?.[k]) {
-        const d = decodeFloat32(liveWeights[k].data);
-        tensor = d instanceof Float32Array ? tensorView({ shape: liveWeights[k].shape, data: d }, MAX_SIDE) : null;
+        tensor = storedView(liveWeights[k]);
         summary = null;
       } else tensor = null;
     }
@@ -146,7 +145,7 @@ function TensorInspectorBody({ nodeId }: { nodeId: string }) {
       )}
       {items.map(({ kind, tensor, summary }) => {
         if (!tensor) return null;
-        const stats = summary ?? (isView(tensor) ? summarize({ shape: [tensor.rows, tensor.cols], data: tensor.data }) : tensor);
+        const stats = summary ?? (isView(tensor) ? viewSummary(tensor) : tensor);
         const exact = !!summary || !isView(tensor) || (tensor.rowStep === 1 && tensor.colStep === 1);
         const dead = kind === 'output' && (type === 'ReLU' || type === 'LeakyReLU') && isView(tensor) ? deadUnits(tensor) : null;
         return (
@@ -171,6 +170,29 @@ function TensorInspectorBody({ nodeId }: { nodeId: string }) {
       })}
     </section>
   );
+}
+
+const storedViews = new WeakMap<object, TensorView | null>();
+
+/** A stored (base64) tensor as a view, decoded once per stored object. */
+function storedView(t: { shape: number[]; data: string }): TensorView | null {
+  if (!storedViews.has(t)) {
+    const d = decodeFloat32(t.data);
+    storedViews.set(t, d instanceof Float32Array ? tensorView({ shape: t.shape, data: d }, MAX_SIDE) : null);
+  }
+  return storedViews.get(t) ?? null;
+}
+
+const viewSummaries = new WeakMap<TensorView, TensorSummary>();
+
+/** Statistics of the drawn cells of a view (exact at full resolution), computed once per view. */
+function viewSummary(v: TensorView): TensorSummary {
+  let s = viewSummaries.get(v);
+  if (!s) {
+    s = summarize({ shape: [v.rows, v.cols], data: v.data });
+    viewSummaries.set(v, s);
+  }
+  return s;
 }
 
 function isView(t: TensorView | TensorSummary): t is TensorView {

@@ -33,8 +33,8 @@ export interface CanvasProps {
   onFileDrop(file: File): void;
 }
 
-// Room at the top for the step bar; at the bottom for the figures nodes gain after the first pass.
-const FIT_VIEW = { padding: { top: '64px', bottom: '80px', x: '36px' }, maxZoom: 1.25, duration: 250 } as const;
+// Room at the top for the step bar and the gradient legend; at the bottom for the figures nodes gain after the first pass.
+const FIT_VIEW = { padding: { top: '92px', bottom: '64px', x: '36px' }, maxZoom: 1.25, duration: 250 } as const;
 const MINIMAP_COLOURS: Record<string, string> = {
   input: 'var(--cat-input)',
   layer: 'var(--cat-layer)',

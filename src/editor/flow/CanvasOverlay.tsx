@@ -6,6 +6,9 @@ import { useRun } from '../run/use-run';
 import { figureSource } from '../run/views';
 import { useWatch } from '../run/watch-store';
 
+/** Reference norms of the compact legend: vanishing, small, typical, exploding. */
+const LEGEND_NORMS = [1e-8, 1e-5, 1e-2, 1, 100];
+
 /** Whether any edge has a gradient on show (a backward pass, step or training snapshot). */
 function gradientsOnShow(s: RunState): boolean {
   switch (figureSource(s)) {
@@ -21,8 +24,9 @@ function gradientsOnShow(s: RunState): boolean {
 }
 
 /**
- * The switch for the Jacobian thumbnails on the edges (top right, remembered), and the
- * legend of the edges' gradient colouring while gradients are on show (top left, under the title).
+ * The canvas's top-right corner: the switch for the Jacobian thumbnails on the edges
+ * (remembered), and under it a compact legend of the edges' gradient colouring while
+ * gradients are on show.
  */
 export const CanvasOverlay = memo(function CanvasOverlay() {
   const show = useWatch((s) => s.showJacobians);
@@ -44,12 +48,12 @@ export const CanvasOverlay = memo(function CanvasOverlay() {
           </span>
           Jacobians
         </button>
+        {grads && (
+          <div className="bp-canvas-legend" data-testid="gradient-legend">
+            <GradientLegend norms={LEGEND_NORMS} title="‖gradient‖ on edges" />
+          </div>
+        )}
       </Panel>
-      {grads && (
-        <Panel position="top-left" className="bp-canvas-legend" data-testid="gradient-legend">
-          <GradientLegend />
-        </Panel>
-      )}
     </>
   );
 });

@@ -74,7 +74,7 @@ export function FlowCallout({ edgeId, sourceId, targetId, phase, x, y, wraps }: 
   const target = useInternalNode(targetId);
   if (!tensor) return null;
   const tops = [source, target].flatMap((n) => (n ? [n.internals.positionAbsolute.y] : []));
-  const bottom = wraps || !tops.length ? y - 22 : Math.min(...tops) - 8;
+  const bottom = wraps || !tops.length ? y - 26 : Math.min(...tops) - 8;
   return (
     <div
       className={`bp-flow-callout bp-flow-callout--${phase} nodrag nopan`}

@@ -18,6 +18,7 @@ function useStepState() {
         playing: s.playing,
         busy: s.busy,
         ready: s.ready && !!s.load?.ok && s.training.state !== 'running',
+        training: s.training.state === 'running',
       };
     }),
   );
@@ -46,7 +47,7 @@ export const StepBar = memo(function StepBar() {
 
   const atEnd = st.taken > 0 && st.cursor === st.taken - 1 && st.taken === st.total;
   const position = st.cursor + 1;
-  const text = st.label ?? (st.ready ? 'Step through a pass' : 'Waiting for the engine…');
+  const text = st.label ?? (st.ready ? 'Step through a pass' : st.training ? 'Training: pause it to step' : 'Waiting for the engine…');
   return (
     <Panel position="top-center" className="bp-stepbar" aria-label="Step through a pass">
       <div className="bp-stepbar__buttons" role="group" aria-label="Stepping">
