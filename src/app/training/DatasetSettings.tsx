@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { DatasetKind, TrainingSettings } from '../../model/schema';
 import type { DatasetError } from '../../runtime';
 import { useRun } from '../../editor/run/use-run';
-import { useEditor, useEditorStore } from '../../editor/use-editor';
+import { useEditorStore } from '../../editor/use-editor';
 import { DiagnosticsList } from '../DiagnosticsList';
 import { csvColumns, loadCsv, plural, readCsvFile } from './csv-data';
 import { csvErrorPlace, CsvErrorsDialog } from './CsvErrorsDialog';
@@ -32,11 +32,11 @@ export function DatasetSettings() {
   const d = training.dataset;
   const choice = datasetChoice(d.kind);
   const load = useRun((s) => s.load);
-  const graph = useEditor((s) => s.doc);
   const fileRef = useRef<HTMLInputElement>(null);
   const [problem, setProblem] = useState<{ fileName: string; errors: DatasetError[] } | null>(null);
   const columns = useMemo(() => (d.kind === 'csv' && d.csv ? csvColumns(d.csv.text) : []), [d.kind, d.csv]);
-  const fixes = useMemo(() => dataFixes(graph, load), [graph, load]);
+  // The engine reloads on every change the fixes depend on, so `load` is the key; the graph is read at that moment.
+  const fixes = useMemo(() => dataFixes(store.getState().doc, load), [store, load]);
 
   /** Makes `name`'s text the dataset if it parses (with the Input following its features); lists its problems otherwise. */
   const applyCsv = (text: string, name: string, labelColumn: string | undefined) => {

@@ -105,8 +105,8 @@ export function TrainingStatus() {
 }
 
 /**
- * How the last run ended (epochs done, target reached, stopped, diverged with the offer to
- * reset the weights), or why training cannot start; announced politely, a divergence as an alert.
+ * How the last run ended (epochs done, target reached, stopped, diverged), or why training
+ * cannot start; announced politely, a divergence as an alert.
  */
 function TrainingOutcome() {
   const state = useRun((s) => s.training.state);

@@ -1,5 +1,5 @@
 import { formatValue } from '../../viz';
-import { latestRun } from './curve-series';
+import { runStart } from './curve-series';
 import type { TrainingView } from '../../editor/run/run-store';
 import type { TrainPoint, TrainState } from '../../runtime';
 
@@ -40,17 +40,18 @@ export function trainAction(state: TrainState): 'train' | 'pause' | 'resume' {
 /** The latest figures as data attributes, at full precision, for tools and tests that read the page. */
 export function statusAttributes(t: TrainingView): Record<string, string> {
   const p = latestPoint(t);
-  const run = latestRun(t.curves.points);
+  const pts = t.curves.points;
+  const start = runStart(pts);
   const num = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
   return {
     'data-state': t.state,
     'data-step': String(t.step),
     'data-epoch': String(t.epoch),
-    'data-points': String(run.length),
+    'data-points': String(pts.length - start),
     'data-train-loss': num(p?.trainLoss),
     'data-train-accuracy': num(p?.trainAccuracy),
     'data-test-loss': num(p?.testLoss),
     'data-test-accuracy': num(p?.testAccuracy),
-    'data-first-train-loss': num(run[0]?.trainLoss),
+    'data-first-train-loss': num(pts[start]?.trainLoss),
   };
 }
