@@ -80,6 +80,9 @@ describe('run store: the editor and the engine worker together', () => {
     await expect.poll(() => run.getState().training.state, { timeout: 20_000 }).toBe('finished');
     expect(run.getState().training.curves.points.length).toBeGreaterThan(0);
     expect(run.getState().training.boundary?.resolution).toBe(100);
+    // The canvas's copy of the live snapshot ends on training's last one.
+    expect(run.getState().liveSnapshot).not.toBeNull();
+    expect(run.getState().liveSnapshot).toBe(run.getState().training.snapshot);
     await expect.poll(() => editor.getState().weights !== before, { timeout: 5000 }).toBe(true);
     const trained = editor.getState().weights!;
     expect(Object.keys(trained)).toEqual(['fc1', 'fc2', 'fc3']);
@@ -87,6 +90,7 @@ describe('run store: the editor and the engine worker together', () => {
     await settled(run);
     expect(editor.getState().weights).not.toEqual(trained);
     expect(run.getState().training.state).toBe('idle');
+    expect(run.getState().liveSnapshot).toBeNull();
   });
 
   it('an opened document brings its own weights; training restarts from step 0', async () => {

@@ -57,6 +57,12 @@ export interface RunData {
    */
   jacobians: Record<string, JacobianStructure>;
   training: TrainingView;
+  /**
+   * The training snapshot the canvas shows: training.snapshot, passed on at most every
+   * LIVE_FIGURES_MS (the latest one always lands), so dozens of nodes and edges redraw a
+   * few times a second rather than on every progress message.
+   */
+  liveSnapshot: LiveSnapshot | null;
   points: DatasetPoints | null;
   /** The last thing that went wrong, in words. */
   error: string | null;
@@ -89,6 +95,8 @@ export type RunState = RunData & RunActions;
 export type RunStore = StoreApi<RunState>;
 
 const LOAD_DEBOUNCE_MS = 120;
+/** How often the canvas's figures follow training at most. */
+export const LIVE_FIGURES_MS = 150;
 const WEIGHTS_SYNC_MS = 3000;
 
 function idleTraining(): TrainingView {
@@ -113,6 +121,8 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
   let playTimer: ReturnType<typeof setInterval> | null = null;
   let syncing: Promise<void> = Promise.resolve();
   let lastWeightsSync = 0;
+  let lastLive = 0;
+  let liveTimer: ReturnType<typeof setTimeout> | null = null;
   // Stepping and inspection share the worker's one trace: their calls run one after another,
   // so a look inside never lands between a step's reset and its first layer.
   let chain: Promise<unknown> = Promise.resolve();
@@ -174,6 +184,7 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
         ready: true,
         load: result,
         training: fresh || result.trainedSteps === 0 ? { ...idleTraining(), state: training.state === 'running' ? 'stopped' : 'idle' } : training,
+        ...(fresh || result.trainedSteps === 0 ? { liveSnapshot: null } : {}),
       });
       if (result.trainingStopped) editor.getState().notify(result.trainingStopped, 'warning');
       const points = result.dataset && result.plan?.inputFeatures === 2 ? await client.call((api) => api.datasetPoints()) : null;
@@ -201,6 +212,14 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
       }
     };
 
+    const passLiveSnapshot = () => {
+      if (liveTimer) clearTimeout(liveTimer);
+      liveTimer = null;
+      lastLive = performance.now();
+      const snapshot = get().training.snapshot;
+      if (snapshot !== get().liveSnapshot) set({ liveSnapshot: snapshot });
+    };
+
     const onProgress = (p: TrainProgress) => {
       const t = get().training;
       const curves = appendCurves(t.curves, p.points, p.gradNorms);
@@ -216,6 +235,11 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
         },
       });
       const now = performance.now();
+      if (p.snapshot || p.state !== 'running') {
+        const wait = LIVE_FIGURES_MS - (now - lastLive);
+        if (p.state !== 'running' || wait <= 0) passLiveSnapshot();
+        else if (!liveTimer) liveTimer = setTimeout(passLiveSnapshot, wait);
+      }
       if (p.state !== 'running' || now - lastWeightsSync > WEIGHTS_SYNC_MS) {
         lastWeightsSync = now;
         void pullWeights().catch(() => undefined);
@@ -242,6 +266,7 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
       gradcheck: null,
       jacobians: {},
       training: idleTraining(),
+      liveSnapshot: null,
       points: null,
       error: null,
 
@@ -357,7 +382,7 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
         run('reset', async () => {
           await client.call((api) => api.resetWeights());
           clearPasses();
-          set({ training: idleTraining() });
+          set({ training: idleTraining(), liveSnapshot: null });
           await pullWeights();
           editor.getState().notify('Weights drawn again from the seed.', 'info');
         }),
@@ -404,6 +429,7 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
       dispose() {
         unsubscribe();
         if (timer) clearTimeout(timer);
+        if (liveTimer) clearTimeout(liveTimer);
         get().pausePlay();
       },
     };

@@ -33,6 +33,7 @@ function state(over: Partial<RunData>): RunData {
     playing: false,
     gradcheck: null,
     jacobians: {},
+    liveSnapshot: null,
     training: { state: 'idle', step: 0, epoch: 0, curves: emptyCurves(), snapshot: null, boundary: null, end: null },
     points: null,
     error: null,
@@ -93,7 +94,7 @@ describe('run views: the figures on show', () => {
     expect(lossOnShow(s, 'loss')).toBe(0.9);
 
     const snapshot: LiveSnapshot = { step: 40, nodes: { loss: summary(0.7) }, gradNorms: { fc: { input: 1, params: 3 } }, edgeGradNorms: { e3: 0.5 } };
-    const t = state({ training: { ...state({}).training, state: 'running', snapshot } });
+    const t = state({ training: { ...state({}).training, state: 'running', snapshot }, liveSnapshot: snapshot });
     expect(figureSource(t)).toBe('training');
     expect(edgeGradNorm(t, 'e3')).toBe(0.5);
     expect(outputGradNorm(t, 'relu')).toBe(0.5);

@@ -34,7 +34,7 @@ export type FigureSource = 'step' | 'pass' | 'training' | null;
 export function figureSource(s: RunData): FigureSource {
   if (s.stepCursor >= 0) return 'step';
   if (s.forward || s.backward) return 'pass';
-  if (s.training.snapshot) return 'training';
+  if (s.liveSnapshot) return 'training';
   return null;
 }
 
@@ -49,7 +49,7 @@ export function nodeOutput(s: RunData, nodeId: string): TensorSummary | null {
     case 'pass':
       return s.forward?.nodes[nodeId] ?? null;
     case 'training':
-      return s.training.snapshot?.nodes[nodeId] ?? null;
+      return s.liveSnapshot?.nodes[nodeId] ?? null;
     default:
       return null;
   }
@@ -65,7 +65,7 @@ export function edgeGradNorm(s: RunData, edgeId: string): number | null {
     case 'pass':
       return s.backward?.edgeGradNorms[edgeId] ?? null;
     case 'training':
-      return s.training.snapshot?.edgeGradNorms[edgeId] ?? null;
+      return s.liveSnapshot?.edgeGradNorms[edgeId] ?? null;
     default:
       return null;
   }
@@ -82,7 +82,7 @@ export function nodeBackward(s: RunData, nodeId: string): NodeBackward | null {
 
 /** ‖dL/dθ‖ of the node's parameters on show, or null. */
 export function paramGradNorm(s: RunData, nodeId: string): number | null {
-  if (figureSource(s) === 'training') return s.training.snapshot?.gradNorms[nodeId]?.params ?? null;
+  if (figureSource(s) === 'training') return s.liveSnapshot?.gradNorms[nodeId]?.params ?? null;
   return nodeBackward(s, nodeId)?.gradNorm.params ?? null;
 }
 
@@ -117,7 +117,7 @@ export function lossOnShow(s: RunData, lossNodeId: string): number | null {
     case 'pass':
       return s.forward?.loss ?? null;
     case 'training':
-      return s.training.snapshot?.nodes[lossNodeId]?.mean ?? null;
+      return s.liveSnapshot?.nodes[lossNodeId]?.mean ?? null;
     default:
       return null;
   }
