@@ -50,6 +50,7 @@ test('a bad CSV lists every problem with its line and column, and changes nothin
 });
 
 test('a good CSV becomes the dataset, the Input takes its features, and one undo takes both back', async ({ app: page }) => {
+  test.slow();
   await openTraining(page);
   await chooseCsv(page, 'flowers.csv', flowersCsv());
   await expect(page.getByRole('status')).toContainText('Loaded “flowers.csv”: 150 samples, 4 features, 3 classes. The Input takes 4 features.');

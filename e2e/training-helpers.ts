@@ -22,7 +22,7 @@ export async function setSetting(page: Page, label: string, value: string): Prom
 }
 
 /** Clicks the panel's Train button and waits until training has ended in `state`. */
-export async function trainUntil(page: Page, state: 'finished' | 'diverged', timeout = 40_000): Promise<void> {
+export async function trainUntil(page: Page, state: 'finished' | 'diverged', timeout = 90_000): Promise<void> {
   await status(page).getByRole('button', { name: 'Train', exact: true }).click();
   await expect(status(page)).toHaveAttribute('data-state', state, { timeout });
 }
