@@ -13,6 +13,7 @@ test('the spiral example trains to over 90% test accuracy: the loss falls and th
   // 50 epochs of 360 training samples in batches of 32: 12 steps an epoch, 600 steps.
   await setSetting(page, 'Epochs', '50');
   await trainUntil(page, 'finished');
+  await panel.locator('.bp-training').evaluate((el) => el.scrollTo(0, 0));
   await page.screenshot({ path: info.outputPath('spiral-trained.png') });
 
   const s = status(page);
@@ -79,6 +80,7 @@ test('a huge learning rate diverges: the message names the layer and Reset weigh
   await trainingPanel(page).getByLabel('Optimizer', { exact: true }).selectOption('sgd');
   await setSetting(page, 'Learning rate', '1e12');
   await trainUntil(page, 'diverged');
+  await trainingPanel(page).locator('.bp-training').evaluate((el) => el.scrollTo(0, 0));
   await page.screenshot({ path: info.outputPath('diverged.png') });
 
   const alert = page.getByRole('alert').filter({ has: page.getByTestId('toast') });
