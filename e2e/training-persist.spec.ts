@@ -31,7 +31,8 @@ async function expectSettings(page: Page): Promise<void> {
   await expect(panel.getByLabel('Optimizer', { exact: true })).toHaveValue('momentum');
   for (const [label, value] of SETTINGS) await expect(panel.getByLabel(label, { exact: true }), label).toHaveValue(value);
   // The data the settings describe: 321 moons, a quarter of each class held out.
-  await expect(panel.getByTestId('dataset-info')).toHaveText('321 samples: 241 training, 80 test · 2 features · 2 classes');
+  // Drawn by the engine worker, which may still be starting in a fresh page.
+  await expect(panel.getByTestId('dataset-info')).toHaveText('321 samples: 241 training, 80 test · 2 features · 2 classes', { timeout: 20_000 });
 }
 
 test('the training settings survive a reload', async ({ app: page }) => {
