@@ -7,7 +7,7 @@ test('the spiral example trains to over 90% test accuracy: the loss falls and th
   const panel = await openTraining(page);
   // Before training: the data is on show (the preview), with no boundary yet.
   await expect(panel.getByTestId('decision-boundary')).toHaveAttribute('data-boundary-step', '');
-  await expect(panel.getByTestId('dataset-info')).toHaveText('450 samples: 360 training, 90 test · 2 features · 3 classes');
+  await expect(panel.getByTestId('dataset-info')).toHaveText('450 samples: 360 training, 90 test · 2 features · 3 classes', { timeout: 20_000 });
   await expect(status(page)).toHaveAttribute('data-state', 'idle');
 
   // 50 epochs of 360 training samples in batches of 32: 12 steps an epoch, 600 steps.
