@@ -352,6 +352,7 @@ describe('EngineService: training', () => {
     (edited.nodes[1].params as Record<string, number>).out_features = 9;
     const r = s.load(edited);
     expect(r.trainingStopped).toMatch(/architecture changed/);
+    expect(r.trainedSteps).toBe(0);
     expect((await done)!.reason).toBe('stopped');
   });
 

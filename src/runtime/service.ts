@@ -168,7 +168,8 @@ export class EngineService {
       keptWeights,
       trainingStopped,
       dataset: this.datasetInfo(),
-      trainedSteps: this.training.run?.step ?? 0,
+      // A run still winding down after a stop belongs to the model this load replaced.
+      trainedSteps: this.training.run && this.training.run.model === this.compiled?.model ? this.training.run.step : 0,
     };
   }
 
