@@ -47,4 +47,5 @@ export { boundaryPixels, confidenceAlpha } from './boundary/pixels';
 export { gradientStyle, GRADIENT_DOMAIN, type GradientStyle } from './gradient/gradient-style';
 export { GradientLegend, type GradientLegendProps } from './gradient/GradientLegend';
 
+export { useElementWidth } from './ui/useElementWidth';
 export { formatBytes, formatCount, formatShape, formatShapeTuple, formatValue, nonZeroText } from './format';

@@ -1,9 +1,8 @@
 import { useRef } from 'react';
 import { useRun } from '../../editor/run/use-run';
 import { useEditor } from '../../editor/use-editor';
-import { DecisionBoundaryView } from '../../viz';
+import { DecisionBoundaryView, useElementWidth } from '../../viz';
 import { plural } from './csv-data';
-import { useWidth } from './use-width';
 
 /** The boundary view's axis margins (left 36 + right 8), outside its plot's `size`. */
 const VIEW_MARGIN = 44;
@@ -15,7 +14,7 @@ const VIEW_MARGIN = 44;
  */
 export function BoundarySection() {
   const ref = useRef<HTMLDivElement>(null);
-  const width = useWidth(ref, 300);
+  const width = useElementWidth(ref, 300);
   const boundary = useRun((s) => s.training.boundary);
   const points = useRun((s) => s.points);
   const dataset = useRun((s) => s.load?.dataset ?? null);
