@@ -5,6 +5,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
   type ColorMode,
   type Connection,
   type EdgeChange,
@@ -19,6 +20,9 @@ import { isNodeType, NODE_SPECS } from '../../model/node-types';
 import { connectionProblem } from '../store/connection';
 import { DEFAULT_NODE_SIZE } from '../store/placement';
 import type { Size, XY } from '../store/types';
+import { useRun } from '../run/use-run';
+import { figureLevel } from '../run/views';
+import { useWatch } from '../run/watch-store';
 import { useEditor, useEditorStore } from '../use-editor';
 import { createEdgeDeriver, createNodeDeriver, type LayerFlowNode, type ShapeFlowEdge } from './derive';
 import { CanvasOverlay } from './CanvasOverlay';
@@ -33,8 +37,11 @@ export interface CanvasProps {
   onFileDrop(file: File): void;
 }
 
-// Room at the top for the step bar and the gradient legend; at the bottom for the figures nodes gain after the first pass.
-const FIT_VIEW = { padding: { top: '92px', bottom: '64px', x: '36px' }, maxZoom: 1.25, duration: 250 } as const;
+// Room at the top for the step bar and the gradient legend; at the bottom for the figures nodes gain
+// after the first pass (about 100 px at zoom 1), so the graph usually still fits afterwards.
+const FIT_VIEW = { padding: { top: '92px', bottom: '100px', x: '36px' }, maxZoom: 1.25, duration: 250 } as const;
+/** The zoom buttons' strip along the bottom edge. */
+const FIT_BOTTOM_MARGIN = 40;
 const MINIMAP_COLOURS: Record<string, string> = {
   input: 'var(--cat-input)',
   layer: 'var(--cat-layer)',
@@ -60,7 +67,8 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
   const measured = useEditor((s) => s.measured);
   const fitViewToken = useEditor((s) => s.fitViewToken);
   const focusRequest = useEditor((s) => s.focusRequest);
-  const { screenToFlowPosition, fitView, setCenter, getInternalNode, getZoom } = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
+  const { screenToFlowPosition, fitView, setCenter, getInternalNode, getZoom, getNodes, getNodesBounds, getViewport } = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
+  const paneSize = useStoreApi();
 
   const deriveNodes = useMemo(createNodeDeriver, []);
   const deriveEdges = useMemo(createEdgeDeriver, []);
@@ -161,13 +169,43 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
     [onFileDrop, screenToFlowPosition, store],
   );
 
+  // While the user has not panned or zoomed since the view was last fitted, the view keeps
+  // fitting the graph when the canvas changes size or nodes grow by their first figures.
+  const fitted = useRef(true);
+  // onMove, not onMoveStart: a plain click on the pane starts a pan that never moves.
+  const onMove = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event) fitted.current = false;
+  }, []);
+
   const lastFit = useRef(0);
   useEffect(() => {
     if (fitViewToken === lastFit.current) return;
     lastFit.current = fitViewToken;
     // With no nodes React Flow would hold the request until the first node appears, then jump.
-    if (store.getState().doc.nodes.length > 0) void fitView(FIT_VIEW);
+    if (store.getState().doc.nodes.length > 0) {
+      fitted.current = true;
+      void fitView(FIT_VIEW);
+    }
   }, [fitViewToken, fitView, store]);
+
+  // Nodes grow by their figures during a pass, and the canvas shrinks when the panel under it
+  // grows: then, once sizes settle, the view fits again if the graph no longer does.
+  const showsFigures = useRun((s) => figureLevel(s) > 0);
+  const panelHeight = useWatch((s) => s.panelHeight);
+  const lastPanelHeight = useRef(panelHeight);
+  useEffect(() => {
+    const resized = panelHeight !== lastPanelHeight.current;
+    lastPanelHeight.current = panelHeight;
+    if (!fitted.current || (!resized && !showsFigures)) return;
+    const t = setTimeout(() => {
+      const b = getNodesBounds(getNodes());
+      const { x, y, zoom } = getViewport();
+      const { width, height } = paneSize.getState();
+      const inside = x + b.x * zoom >= 0 && y + b.y * zoom >= 0 && x + (b.x + b.width) * zoom <= width && y + (b.y + b.height) * zoom <= height - FIT_BOTTOM_MARGIN;
+      if (!inside) void fitView(FIT_VIEW);
+    }, 150);
+    return () => clearTimeout(t);
+  }, [measured, showsFigures, panelHeight, fitView, getNodes, getNodesBounds, getViewport, paneSize]);
 
   const lastFocus = useRef(0);
   useEffect(() => {
@@ -207,6 +245,7 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
         onNodeDragStop={endGesture}
         onSelectionDragStart={beginGesture}
         onSelectionDragStop={endGesture}
+        onMove={onMove}
         deleteKeyCode={null}
         colorMode={colorMode}
         minZoom={0.1}

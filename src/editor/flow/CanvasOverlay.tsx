@@ -1,27 +1,12 @@
 import { Panel } from '@xyflow/react';
 import { memo } from 'react';
 import { GradientLegend } from '../../viz';
-import type { RunState } from '../run/run-store';
 import { useRun } from '../run/use-run';
-import { figureSource } from '../run/views';
+import { gradientsOnShow } from '../run/views';
 import { useWatch } from '../run/watch-store';
 
 /** Reference norms of the compact legend: vanishing, small, typical, exploding. */
 const LEGEND_NORMS = [1e-8, 1e-5, 1e-2, 1, 100];
-
-/** Whether any edge has a gradient on show (a backward pass, step or training snapshot). */
-function gradientsOnShow(s: RunState): boolean {
-  switch (figureSource(s)) {
-    case 'step':
-      return s.steps.slice(0, s.stepCursor + 1).some((r) => r.phase === 'backward');
-    case 'pass':
-      return !!s.backward;
-    case 'training':
-      return true;
-    default:
-      return false;
-  }
-}
 
 /**
  * The canvas's top-right corner: the switch for the Jacobian thumbnails on the edges

@@ -111,8 +111,8 @@ describe('run store: what watching a pass needs', () => {
     const { editor, run } = setup();
     await run.getState().syncNow();
     await run.getState().runForward();
+    await expect.poll(() => Object.keys(run.getState().jacobians)).toEqual(['fc1', 'relu1', 'fc2', 'relu2', 'fc3', 'loss']);
     const j = run.getState().jacobians;
-    expect(Object.keys(j)).toEqual(['fc1', 'relu1', 'fc2', 'relu2', 'fc3', 'loss']);
     // Linear(2 → 32) on a batch of 32: block-diagonal, one 32 × 2 block per sample.
     expect(j.fc1.shape).toEqual([32, 32, 32, 2]);
     expect(j.fc1.pattern).toBe('block-diagonal');
@@ -136,10 +136,20 @@ describe('run store: what watching a pass needs', () => {
     await run.getState().stepForward();
     expect(run.getState().steps.at(-1)!.label).toBe('Forward 2/6: ReLU');
     for (let i = 0; i < 4; i++) await run.getState().stepForward();
-    expect(Object.keys(run.getState().jacobians)).toHaveLength(6);
+    await expect.poll(() => Object.keys(run.getState().jacobians)).toHaveLength(6);
     expect((await run.getState().tensor('fc2', 'w'))?.shape).toEqual([32, 32]);
     await run.getState().stepForward();
     expect(run.getState().steps.at(-1)!.label).toBe('Backward 1/6: Cross-entropy loss');
+  });
+
+  it('takes a step asked for while the last one is on its way next, instead of dropping it', async () => {
+    const { run } = setup();
+    await run.getState().syncNow();
+    const first = run.getState().stepForward();
+    const second = run.getState().stepForward();
+    await Promise.all([first, second]);
+    await expect.poll(() => run.getState().steps.map((s) => s.label)).toEqual(['Forward 1/6: Linear(2 → 32)', 'Forward 2/6: ReLU']);
+    expect(run.getState().busy).toBeNull();
   });
 
   it('a gradient check half-way through a stepped forward pass ends that pass', async () => {

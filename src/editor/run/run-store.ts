@@ -122,6 +122,7 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
   let syncing: Promise<void> = Promise.resolve();
   let lastWeightsSync = 0;
   let lastLive = 0;
+  let queuedSteps = 0;
   let liveTimer: ReturnType<typeof setTimeout> | null = null;
   // Stepping and inspection share the worker's one trace: their calls run one after another,
   // so a look inside never lands between a step's reset and its first layer.
@@ -162,6 +163,8 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
       }
       if (get().load?.plan === plan) set({ jacobians: out });
     };
+    /** Fetched in the background, in turn with stepping and inspection, so buttons stay live meanwhile. */
+    const loadJacobians = () => serial(fetchJacobians).catch(() => undefined);
 
     const pullWeights = async () => {
       const weights = await client.call((api) => api.getWeights());
@@ -288,20 +291,25 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
         run('forward', async () => {
           const forward = await client.call((api) => api.forward());
           set({ forward, backward: null, steps: [], stepCursor: -1 });
-          await fetchJacobians();
+          void loadJacobians();
         }),
 
       runBackward: () =>
         run('backward', async () => {
           const backward = await client.call((api) => api.backward());
           set({ forward: backward.forward, backward, steps: [], stepCursor: -1 });
-          await fetchJacobians();
+          void loadJacobians();
         }),
 
       async stepForward() {
         const { steps, stepCursor } = get();
         if (stepCursor < steps.length - 1) {
           set({ stepCursor: stepCursor + 1 });
+          return;
+        }
+        // A click while the last step is still on its way is taken next, not lost.
+        if (get().busy === 'step' && !get().playing) {
+          queuedSteps++;
           return;
         }
         await run('step', async () => {
@@ -316,9 +324,13 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
           });
           const history = done || report.label.startsWith('Forward 1/') ? [report] : [...get().steps, report];
           set({ steps: history, stepCursor: history.length - 1, stepTotal: status.total, forward: null, backward: null });
-          if (report.phase === 'forward' && report.index === report.total) await fetchJacobians();
+          if (report.phase === 'forward' && report.index === report.total) void loadJacobians();
         });
         if (get().steps[get().stepCursor]?.done) get().pausePlay();
+        else if (queuedSteps > 0 && !get().playing) {
+          queuedSteps--;
+          await get().stepForward();
+        }
       },
 
       stepBack() {
@@ -328,6 +340,7 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
 
       async stepReset() {
         get().pausePlay();
+        queuedSteps = 0;
         await run('step', async () => {
           const status = await client.call((api) => api.stepReset());
           set({ steps: [], stepCursor: -1, stepTotal: status.total });

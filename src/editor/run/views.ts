@@ -38,6 +38,25 @@ export function figureSource(s: RunData): FigureSource {
   return null;
 }
 
+/** Whether any edge has a gradient on show (a backward pass or step, or a training snapshot). */
+export function gradientsOnShow(s: RunData): boolean {
+  switch (figureSource(s)) {
+    case 'step':
+      return shownSteps(s).some((r) => r.phase === 'backward');
+    case 'pass':
+      return !!s.backward;
+    case 'training':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** How much the nodes show: 0 nothing, 1 their outputs, 2 gradients too (nodes grow with each). */
+export function figureLevel(s: RunData): 0 | 1 | 2 {
+  return gradientsOnShow(s) ? 2 : figureSource(s) ? 1 : 0;
+}
+
 /** The node's output on show (the Input's is the batch, known after a whole pass). */
 export function nodeOutput(s: RunData, nodeId: string): TensorSummary | null {
   switch (figureSource(s)) {
