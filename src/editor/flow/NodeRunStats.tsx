@@ -1,3 +1,4 @@
+import { useStore } from '@xyflow/react';
 import { memo, useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeType } from '../../model/node-types';
@@ -6,6 +7,9 @@ import { formatPercent, formatValue } from '../../viz/format';
 import type { RunState } from '../run/run-store';
 import { useRun } from '../run/use-run';
 import { activePhase, gradcheckError, lossOnShow, nodeOutput, outputGradNorm, paramGradNorm } from '../run/views';
+
+/** Below this zoom the figures' text is too small to read: a node shows only its gradient's colour. */
+export const FIGURES_MIN_ZOOM = 0.35;
 
 const SPARSE_TYPES: ReadonlySet<NodeType> = new Set(['ReLU', 'LeakyReLU', 'Dropout']);
 
@@ -46,8 +50,15 @@ function norm(v: number): string {
 export const NodeRunStats = memo(function NodeRunStats({ id, type }: { id: string; type: NodeType }) {
   const isLoss = type === 'CrossEntropyLoss';
   const v = useRun(useShallow(useCallback((s: RunState) => selectNodeRun(s, id, isLoss), [id, isLoss])));
+  const far = useStore((s) => s.transform[2] < FIGURES_MIN_ZOOM);
   const out = v.output;
   if (!out && v.loss === null && v.gradOut === null && v.gradParams === null && v.check === null) return null;
+  if (far) {
+    // Zoomed far out (a big graph): a strip in the colour of the gradient flowing in, or a check result.
+    const g = v.gradOut ?? v.gradParams;
+    const colour = v.check !== null ? (v.check < v.threshold ? 'var(--success)' : 'var(--error)') : g !== null ? gradientStyle(g).color : 'var(--border-strong)';
+    return <div className="bp-node__far" style={{ background: colour }} data-testid={`node-run-${id}`} aria-hidden="true" />;
+  }
   return (
     <div className="bp-node__run" data-testid={`node-run-${id}`}>
       {v.loss !== null && (

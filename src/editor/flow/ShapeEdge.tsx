@@ -1,4 +1,4 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, useStore, type EdgeProps } from '@xyflow/react';
 import { memo, useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { gradientStyle, JacobianThumbnail } from '../../viz';
@@ -9,6 +9,7 @@ import { useWatch } from '../run/watch-store';
 import { useEditor } from '../use-editor';
 import type { ShapeFlowEdge } from './derive';
 import { EdgePulse, FlowCallout } from './EdgePulse';
+import { FIGURES_MIN_ZOOM } from './NodeRunStats';
 import { selectEdgeView } from './node-view';
 
 /** Below this horizontal run an edge is a row-wrapping connector and goes round as steps, not as an S. */
@@ -42,11 +43,12 @@ function ShapeEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY,
   const run = useRun(useShallow(useCallback((s: RunState) => selectEdgeRun(s, id), [id])));
   const jacobian = useRun(useCallback((s: RunState) => s.jacobians[target], [target]));
   const showJacobians = useWatch((s) => s.showJacobians);
+  const far = useStore((s) => s.transform[2] < FIGURES_MIN_ZOOM);
   const openJacobian = useWatch((s) => s.openJacobian);
   const grad = run.grad !== null && !view.severity ? gradientStyle(run.grad) : null;
   const cls = `bp-edge${view.severity ? ` bp-edge--${view.severity}` : ''}${selected ? ' bp-edge--selected' : ''}${grad ? ' bp-edge--grad' : ''}`;
   const style = grad ? { stroke: grad.color, strokeWidth: selected ? grad.width + 1 : grad.width } : undefined;
-  const thumb = showJacobians && jacobian && !view.severity ? jacobian : null;
+  const thumb = showJacobians && jacobian && !view.severity && !far ? jacobian : null;
   return (
     <>
       <BaseEdge
