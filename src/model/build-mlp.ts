@@ -21,17 +21,36 @@ export const CHAIN_SPACING = 210;
 /** Horizontal and vertical distance between the nodes of a built MLP: room for the run-time figures on nodes and edges. */
 export const MLP_COLUMN_SPACING = 250;
 export const MLP_ROW_SPACING = 250;
-/** A built chain longer than this wraps into rows. */
-export const MLP_MAX_ROW = 5;
+/**
+ * The area a built graph is laid out for: the canvas of the app at 1280 × 800 less the room
+ * its overlays keep free, in CSS px, and a node's typical size once it shows its figures.
+ */
+const VIEW = { width: 750, height: 320 };
+const NODE = { width: 180, height: 150 };
+const WRAP_GAIN = 1.3;
 
 /**
- * Nodes per row for a chain of n nodes: one row up to MLP_MAX_ROW, else the fewest rows of at
- * most MLP_MAX_ROW, filled evenly (7 → 4 + 3, 18 → 5 + 5 + 5 + 3), so the graph stays closer to
- * the canvas's landscape shape than one long line.
+ * Nodes per row for a chain of n nodes: the even split into rows (7 → 4 + 3, 19 → 7 + 7 + 5)
+ * that lets the whole graph fit the canvas at the largest zoom, so long chains wrap into a
+ * block instead of one line far too long to read; a further row only for 30% more zoom.
  */
 export function mlpRowLength(n: number): number {
-  if (n <= MLP_MAX_ROW) return Math.max(1, n);
-  return Math.ceil(n / Math.ceil(n / MLP_MAX_ROW));
+  if (n <= 1) return 1;
+  let best = n;
+  let bestZoom = 0;
+  for (let rows = 1; rows <= n; rows++) {
+    const perRow = Math.ceil(n / rows);
+    if (Math.ceil(n / perRow) < rows) continue;
+    const w = (perRow - 1) * MLP_COLUMN_SPACING + NODE.width;
+    const h = (rows - 1) * MLP_ROW_SPACING + NODE.height;
+    const zoom = Math.min(VIEW.width / w, VIEW.height / h);
+    // Another row break has to earn its connector: a clearly larger zoom.
+    if (zoom > bestZoom * WRAP_GAIN) {
+      bestZoom = zoom;
+      best = perRow;
+    }
+  }
+  return best;
 }
 
 const ACTIVATION_NODE: Record<ActivationName, NodeType> = {
