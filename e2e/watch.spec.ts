@@ -35,6 +35,8 @@ test('Step walks forward through the layers, then backward, pulsing along each e
     // The pulse runs forwards along the edge that feeds the layer; no gradient yet.
     await expect(page.getByTestId(`rf__edge-e${i + 1}`).locator('.bp-edge-pulse')).toHaveAttribute('data-phase', 'forward');
     await expect(edgePath(page, `e${i + 1}`)).not.toHaveAttribute('data-grad-norm');
+    // The first edge carries the batch itself.
+    if (i === 0) await expect(page.getByTestId('edge-flow-e1')).toHaveText(/→mean −?[\d.e−]+ ± [\d.e−]+/);
     if (i === 1) {
       // relu1's input edge carries fc1's activation, summarised in words.
       await expect(page.getByTestId('edge-flow-e2')).toHaveText(/→mean −?[\d.e−]+ ± [\d.e−]+/);

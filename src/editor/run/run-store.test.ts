@@ -130,6 +130,8 @@ describe('run store: what watching a pass needs', () => {
     expect(await run.getState().tensor('fc1', 'output')).not.toBeNull();
     await run.getState().stepForward();
     expect(run.getState().steps.map((s) => s.label)).toEqual(['Forward 1/6: Linear(2 → 32)']);
+    // The first edge carries the batch: 32 spiral points of 2 coordinates.
+    expect(run.getState().batch?.shape).toEqual([32, 2]);
     // Half-way through the forward phase a look inside would run the rest of the pass: it waits.
     expect(await run.getState().tensor('fc2', 'w')).toBeNull();
     await expect(run.getState().jacobian('fc2', 'input')).rejects.toThrow('half-way through its forward phase');

@@ -17,7 +17,9 @@ import type {
   TrainEnd,
   TrainProgress,
   TrainState,
+  TensorSummary,
 } from '../../runtime';
+import { summarize } from '../../runtime/summary';
 import { currentDocument, type EditorStore } from '../store/editor-store';
 import { appendCurves, emptyCurves, type TrainingCurves } from './curves';
 import { engineKey } from './sync-key';
@@ -63,6 +65,8 @@ export interface RunData {
    * few times a second rather than on every progress message.
    */
   liveSnapshot: LiveSnapshot | null;
+  /** The Input's batch, summarised: the same for every pass on a loaded document. */
+  batch: TensorSummary | null;
   points: DatasetPoints | null;
   /** The last thing that went wrong, in words. */
   error: string | null;
@@ -95,6 +99,8 @@ export type RunState = RunData & RunActions;
 export type RunStore = StoreApi<RunState>;
 
 const LOAD_DEBOUNCE_MS = 120;
+/** The batch comes whole (to be summarised exactly) up to this many values per side. */
+const BATCH_SIDE = 1 << 14;
 /** How often the canvas's figures follow training at most. */
 export const LIVE_FIGURES_MS = 150;
 const WEIGHTS_SYNC_MS = 3000;
@@ -163,6 +169,19 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
       }
       if (get().load?.plan === plan) set({ jacobians: out });
     };
+    const batchOf = (f: ForwardReport): TensorSummary | null => {
+      const id = get().load?.plan?.inputNodeId;
+      return (id && f.nodes[id]) || null;
+    };
+
+    /** The batch the Input feeds, for the first edge of a stepped pass (before one: it runs a forward pass). */
+    const fetchBatch = async () => {
+      const id = get().load?.plan?.inputNodeId;
+      if (!id) return;
+      const view = await client.call((api) => api.tensor(id, 'output', BATCH_SIDE));
+      if (view && view.rowStep === 1 && view.colStep === 1) set({ batch: summarize({ shape: view.shape, data: view.data }) });
+    };
+
     /** Fetched in the background, in turn with stepping and inspection, so buttons stay live meanwhile. */
     const loadJacobians = () => serial(fetchJacobians).catch(() => undefined);
 
@@ -186,6 +205,7 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
       set({
         ready: true,
         load: result,
+        batch: null,
         training: fresh || result.trainedSteps === 0 ? { ...idleTraining(), state: training.state === 'running' ? 'stopped' : 'idle' } : training,
         ...(fresh || result.trainedSteps === 0 ? { liveSnapshot: null } : {}),
       });
@@ -270,6 +290,7 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
       jacobians: {},
       training: idleTraining(),
       liveSnapshot: null,
+      batch: null,
       points: null,
       error: null,
 
@@ -290,14 +311,14 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
       runForward: () =>
         run('forward', async () => {
           const forward = await client.call((api) => api.forward());
-          set({ forward, backward: null, steps: [], stepCursor: -1 });
+          set({ forward, backward: null, steps: [], stepCursor: -1, batch: batchOf(forward) });
           void loadJacobians();
         }),
 
       runBackward: () =>
         run('backward', async () => {
           const backward = await client.call((api) => api.backward());
-          set({ forward: backward.forward, backward, steps: [], stepCursor: -1 });
+          set({ forward: backward.forward, backward, steps: [], stepCursor: -1, batch: batchOf(backward.forward) });
           void loadJacobians();
         }),
 
@@ -317,6 +338,7 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
           // A stepped pass on show starts at the first layer, even when an inspection ran a
           // whole forward pass in the worker since.
           const { report, status } = await serial(async () => {
+            if (steps.length === 0 && !get().batch) await fetchBatch();
             if (steps.length === 0) await client.call((api) => api.stepReset());
             const report = await client.call((api) => api.stepNext());
             const status = await client.call((api) => api.stepStatus());

@@ -34,6 +34,7 @@ function state(over: Partial<RunData>): RunData {
     gradcheck: null,
     jacobians: {},
     liveSnapshot: null,
+    batch: summary(0.05),
     training: { state: 'idle', step: 0, epoch: 0, curves: emptyCurves(), snapshot: null, boundary: null, end: null },
     points: null,
     error: null,
@@ -56,6 +57,7 @@ describe('run views: the figures on show', () => {
     const s = state({ steps, stepCursor: 4 });
     expect(figureSource(s)).toBe('step');
     expect(nodeOutput(s, 'relu')?.mean).toBe(0.2);
+    expect(nodeOutput(s, 'input')?.mean).toBe(0.05);
     expect(lossOnShow(s, 'loss')).toBe(1.5);
     expect(edgeGradNorm(s, 'e3')).toBe(0.3);
     expect(edgeGradNorm(s, 'e2')).toBe(0.2);

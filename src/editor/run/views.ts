@@ -61,6 +61,7 @@ export function figureLevel(s: RunData): 0 | 1 | 2 {
 export function nodeOutput(s: RunData, nodeId: string): TensorSummary | null {
   switch (figureSource(s)) {
     case 'step': {
+      if (nodeId === s.load?.plan?.inputNodeId) return s.batch;
       const steps = shownSteps(s);
       for (let i = steps.length - 1; i >= 0; i--) if (steps[i].phase === 'forward' && steps[i].nodeId === nodeId) return steps[i].output ?? null;
       return null;
