@@ -27,6 +27,8 @@ describe('the service over a MessageChannel (Comlink)', () => {
     doc.training!.epochs = 2;
     const loaded = await api.load(doc, { weights: 'document' });
     expect(loaded.ok).toBe(true);
+    // A tensor that does not exist yet (no backward pass) comes back as null, not an error.
+    expect(await api.tensor('fc1', 'dIn')).toBeNull();
     const f = await api.forward();
     expect(f.nodes.fc1.values).toBeInstanceOf(Float32Array);
     expect(f.nodes.fc1.values!.length).toBe(32 * 32);

@@ -16,7 +16,8 @@ export function transferables(value: unknown, out = new Set<ArrayBuffer>()): Arr
 }
 
 function moved<T>(value: T): T {
-  return Comlink.transfer(value, transferables(value));
+  // Comlink keys transfers by the object, so null (an absent tensor, a non-2-D boundary) goes as it is.
+  return value !== null && typeof value === 'object' ? Comlink.transfer(value, transferables(value)) : value;
 }
 
 /**

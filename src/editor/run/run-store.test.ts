@@ -165,3 +165,28 @@ describe('run store: what watching a pass needs', () => {
     expect(run.getState().steps.map((s) => s.label)).toEqual(['Forward 1/6: Linear(2 → 32)']);
   });
 });
+
+describe('run store: a new run after an edit mid-training', () => {
+  it('starts its curves afresh; the old run winding down adds nothing to them', async () => {
+    const { editor, run } = setup('spiral.json', (d) => {
+      d.training!.epochs = 10_000;
+      d.training!.update_every = 1;
+    });
+    await run.getState().syncNow();
+    void run.getState().toggleTraining();
+    await expect.poll(() => run.getState().training.curves.points.length, { timeout: 10_000 }).toBeGreaterThan(20);
+    editor.getState().setParam('fc1', 'out_features', 16);
+    editor.getState().setParam('fc2', 'in_features', 16);
+    await run.getState().syncNow();
+    await expect.poll(() => run.getState().training.state, { timeout: 10_000 }).not.toBe('running');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(run.getState().training.curves.points).toEqual([]);
+    void run.getState().toggleTraining();
+    await expect.poll(() => run.getState().training.curves.points.length, { timeout: 10_000 }).toBeGreaterThan(5);
+    run.getState().stopTraining();
+    await expect.poll(() => run.getState().training.state, { timeout: 10_000 }).toBe('stopped');
+    const steps = run.getState().training.curves.points.map((p) => p.step);
+    expect(steps[0]).toBe(1);
+    expect(steps.every((s, i) => i === 0 || s > steps[i - 1])).toBe(true);
+  });
+});

@@ -127,6 +127,8 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
   let playTimer: ReturnType<typeof setInterval> | null = null;
   let syncing: Promise<void> = Promise.resolve();
   let lastWeightsSync = 0;
+  /** Identifies the training run the view shows; progress of any other is dropped. */
+  let runToken = 0;
   let lastLive = 0;
   let queuedSteps = 0;
   let liveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -202,12 +204,14 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
       const result = await client.load(doc, { weights: fresh ? 'document' : 'keep' });
       clearPasses();
       const training = get().training;
+      const newRun = fresh || result.trainedSteps === 0;
+      if (newRun) runToken++;
       set({
         ready: true,
         load: result,
         batch: null,
-        training: fresh || result.trainedSteps === 0 ? { ...idleTraining(), state: training.state === 'running' ? 'stopped' : 'idle' } : training,
-        ...(fresh || result.trainedSteps === 0 ? { liveSnapshot: null } : {}),
+        training: newRun ? { ...idleTraining(), state: training.state === 'running' ? 'stopped' : 'idle' } : training,
+        ...(newRun ? { liveSnapshot: null } : {}),
       });
       if (result.trainingStopped) editor.getState().notify(result.trainingStopped, 'warning');
       const points = result.dataset && result.plan?.inputFeatures === 2 ? await client.call((api) => api.datasetPoints()) : null;
@@ -243,7 +247,10 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
       if (snapshot !== get().liveSnapshot) set({ liveSnapshot: snapshot });
     };
 
-    const onProgress = (p: TrainProgress) => {
+    const onProgress = (p: TrainProgress, token: number) => {
+      // Messages of a run the view has already let go of (a stop winding down after an
+      // edit or a reset) must not land on the curves of the next one.
+      if (token !== runToken) return;
       const t = get().training;
       const curves = appendCurves(t.curves, p.points, p.gradNorms);
       set({
@@ -401,8 +408,21 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
           await get().syncNow();
           clearPasses();
           set({ training: { ...get().training, state: 'running', end: null }, error: null });
-          const end = await client.call((api) => api.train(Comlink.proxy(onProgress)));
-          if (end && get().training.state === 'running') set({ training: { ...get().training, state: end.reason === 'diverged' ? 'diverged' : end.reason === 'stopped' ? 'stopped' : 'finished' } });
+          const token = runToken;
+          // Progress travels on the proxy's own channel, so its last message (with the final
+          // snapshot and boundary) may land after train() resolves: the view ends with it.
+          let lastMessage!: () => void;
+          const landed = new Promise<void>((r) => (lastMessage = r));
+          const end = await client.call((api) =>
+            api.train(
+              Comlink.proxy((p: TrainProgress) => {
+                onProgress(p, token);
+                if (p.end) lastMessage();
+              }),
+            ),
+          );
+          await Promise.race([landed, new Promise((r) => setTimeout(r, 2000))]);
+          if (end && token === runToken && get().training.state === 'running') set({ training: { ...get().training, state: end.reason === 'diverged' ? 'diverged' : end.reason === 'stopped' ? 'stopped' : 'finished' } });
         } catch (e) {
           set({ training: { ...get().training, state: 'idle' } });
           notifyError(e);
@@ -417,6 +437,7 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
         run('reset', async () => {
           await client.call((api) => api.resetWeights());
           clearPasses();
+          runToken++;
           set({ training: idleTraining(), liveSnapshot: null });
           await pullWeights();
           editor.getState().notify('Weights drawn again from the seed.', 'info');
