@@ -472,7 +472,7 @@ export class EngineService {
 
   /**
    * Trains until the settings' epochs or target loss, a divergence, or stop(); reports
-   * through `onProgress` at most ~30 times a second. Resolves when training ends.
+   * through `onProgress` at most 10 times a second. Resolves when training ends.
    */
   async train(onProgress: (p: TrainProgress) => void): Promise<TrainProgress['end']> {
     const doc = this.doc;

@@ -7,8 +7,8 @@ import { yieldToEvents } from './scheduler';
 import { summarize } from './summary';
 import { evaluate, gradNorms, TrainingRun, type GradNormPoint, type TrainEnd, type TrainPoint, type TrainState } from './trainer';
 
-/** Progress messages are spaced at least this far apart (≈ 30 a second). */
-export const PROGRESS_INTERVAL_MS = 33;
+/** Progress messages are spaced at least this far apart (10 a second: every point still arrives, in batches, and the page keeps its frames). */
+export const PROGRESS_INTERVAL_MS = 100;
 /** Models larger than this send their weights with progress at most once a second. */
 const LIVE_WEIGHTS_LIMIT = 1_000_000;
 
@@ -27,7 +27,7 @@ export interface TrainingSetup {
  * progress: every `update_every` (K) steps a point on the curves (mean training loss and
  * accuracy since the previous point, test loss and accuracy), per-layer gradient norms,
  * a snapshot of every node's values and the decision boundary — tied to steps, sent at
- * most ~30 times a second.
+ * most 10 times a second.
  */
 export class Training {
   run: TrainingRun | null = null;

@@ -6,6 +6,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStoreApi,
+  useStore as useFlowStore,
   type ColorMode,
   type Connection,
   type EdgeChange,
@@ -22,6 +23,7 @@ import { DEFAULT_NODE_SIZE } from '../store/placement';
 import type { Size, XY } from '../store/types';
 import { useRun } from '../run/use-run';
 import { figureLevel } from '../run/views';
+import { FIGURES_MIN_ZOOM } from './NodeRunStats';
 import { useWatch } from '../run/watch-store';
 import { useEditor, useEditorStore } from '../use-editor';
 import { createEdgeDeriver, createNodeDeriver, type LayerFlowNode, type ShapeFlowEdge } from './derive';
@@ -191,6 +193,8 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
   // Nodes grow by their figures during a pass, and the canvas shrinks when the panel under it
   // grows: then, once sizes settle, the view fits again if the graph no longer does.
   const showsFigures = useRun((s) => figureLevel(s) > 0);
+  // Zoomed far out (a big graph), text is too small to read and costs every frame to draw.
+  const far = useFlowStore((s) => s.transform[2] < FIGURES_MIN_ZOOM);
   const panelHeight = useWatch((s) => s.panelHeight);
   const lastPanelHeight = useRef(panelHeight);
   useEffect(() => {
@@ -230,7 +234,7 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
   }, [focusRequest, getInternalNode, getZoom, setCenter, store]);
 
   return (
-    <div className="bp-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`bp-canvas${far ? ' bp-canvas--far' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<LayerFlowNode, ShapeFlowEdge>
         nodes={nodes}
         edges={edges}

@@ -102,7 +102,7 @@ const LOAD_DEBOUNCE_MS = 120;
 /** The batch comes whole (to be summarised exactly) up to this many values per side. */
 const BATCH_SIDE = 1 << 14;
 /** How often the canvas's figures follow training at most. */
-export const LIVE_FIGURES_MS = 150;
+export const LIVE_FIGURES_MS = 300;
 const WEIGHTS_SYNC_MS = 3000;
 
 function idleTraining(): TrainingView {
