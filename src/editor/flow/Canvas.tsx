@@ -44,6 +44,9 @@ export interface CanvasProps {
 const FIT_VIEW = { padding: { top: '92px', bottom: '100px', x: '36px' }, maxZoom: 1.25, duration: 250 } as const;
 /** The zoom buttons' strip along the bottom edge. */
 const FIT_BOTTOM_MARGIN = 40;
+// Props of React Flow's components are constants: a new object each render would re-render every
+// edge and the minimap on every frame of a drag.
+const MINIMAP_STYLE = { width: 168, height: 104 } as const;
 const MINIMAP_COLOURS: Record<string, string> = {
   input: 'var(--cat-input)',
   layer: 'var(--cat-layer)',
@@ -256,7 +259,6 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
         maxZoom={2.5}
         fitView
         fitViewOptions={FIT_VIEW}
-        defaultEdgeOptions={{ type: 'shape' }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <DocumentTitle />
@@ -270,7 +272,7 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
           nodeColor={minimapColour}
           nodeStrokeWidth={0}
           nodeBorderRadius={3}
-          style={{ width: 168, height: 104 }}
+          style={MINIMAP_STYLE}
           ariaLabel="Overview of the graph"
         />
       </ReactFlow>

@@ -17,7 +17,32 @@ export function worstSeverity(list: readonly Diagnostic[] | undefined): 'error' 
   return list.some((d) => d.severity === 'error') ? 'error' : 'warning';
 }
 
+/**
+ * Views cached per (analysis, pins): a drag changes neither, so the hundreds of nodes and
+ * edges that re-select on each frame get their previous object back without formatting.
+ */
+function cached<V>(cache: WeakMap<object, WeakMap<object, Map<string, V>>>, s: EditorState, id: string, make: (s: EditorState, id: string) => V): V {
+  let byPins = cache.get(s.analysis);
+  if (!byPins) cache.set(s.analysis, (byPins = new WeakMap()));
+  let views = byPins.get(s.pins);
+  if (!views) byPins.set(s.pins, (views = new Map()));
+  let v = views.get(id);
+  if (!v) views.set(id, (v = make(s, id)));
+  return v;
+}
+
+const nodeViews = new WeakMap<object, WeakMap<object, Map<string, NodeView>>>();
+const edgeViews = new WeakMap<object, WeakMap<object, Map<string, EdgeView>>>();
+
 export function selectNodeView(s: EditorState, id: string): NodeView {
+  return cached(nodeViews, s, id, makeNodeView);
+}
+
+export function selectEdgeView(s: EditorState, id: string): EdgeView {
+  return cached(edgeViews, s, id, makeEdgeView);
+}
+
+function makeNodeView(s: EditorState, id: string): NodeView {
   const diags = s.pins.byNode[id];
   return {
     shape: formatShape(s.analysis.nodeShapes[id]),
@@ -34,7 +59,7 @@ export interface EdgeView {
   messages: string;
 }
 
-export function selectEdgeView(s: EditorState, id: string): EdgeView {
+function makeEdgeView(s: EditorState, id: string): EdgeView {
   const diags = s.pins.byEdge[id];
   return {
     shape: formatShape(s.analysis.edgeShapes[id]),
