@@ -42,6 +42,7 @@ export function createWorkerApi(service = new EngineService()) {
     train: (onProgress: (p: TrainProgress) => void) => service.train((p) => onProgress(moved(p))),
     pause: () => service.pause(),
     resume: () => service.resume(),
+    setCourteous: (on: boolean) => service.setCourteous(on),
     stop: () => service.stop(),
     trainingState: () => service.training.state,
     getWeights: () => service.getWeights(),

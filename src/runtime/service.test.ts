@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CrossEntropyLoss, Linear, MLP, Sequential, Tensor, createRng, type Layer } from '../engine';
 import { buildMlpGraph, compileGraph, defaultTraining, parseModelDocument, type ModelDocument } from '../model';
 import type { StepReport, TrainProgress } from './protocol';
 import { EngineService } from './service';
+import { COURTESY_SLICE_MS } from './training';
 
 function example(file: string): ModelDocument {
   const r = parseModelDocument(readFileSync(new URL(`../../public/examples/${file}`, import.meta.url), 'utf8'));
@@ -354,6 +355,30 @@ describe('EngineService: training', () => {
     expect(r.trainingStopped).toMatch(/architecture changed/);
     expect(r.trainedSteps).toBe(0);
     expect((await done)!.reason).toBe('stopped');
+  });
+
+  it('while the page is busy with a gesture, training rests as long as it works, and trains the same', async () => {
+    const run = async (courteous: boolean) => {
+      const s = new EngineService();
+      const d = mlpDoc([32, 32]);
+      d.training!.epochs = 8;
+      s.load(d, { weights: 'document' });
+      s.setCourteous(courteous);
+      const timers = vi.spyOn(globalThis, 'setTimeout');
+      try {
+        const points = (await trainAll(s)).messages.flatMap((m) => m.points);
+        const rests = timers.mock.calls.map((c) => c[1] ?? 0).filter((ms) => ms >= COURTESY_SLICE_MS);
+        return { points, rests };
+      } finally {
+        timers.mockRestore();
+      }
+    };
+    const busy = await run(true);
+    const free = await run(false);
+    expect(busy.rests.length).toBeGreaterThan(0);
+    expect(free.rests).toEqual([]);
+    expect(busy.points.length).toBeGreaterThan(3);
+    expect(busy.points).toEqual(free.points);
   });
 
   it('reset weights draws them again from the seed and forgets the run', async () => {

@@ -494,6 +494,11 @@ export class EngineService {
     this.training.resume();
   }
 
+  /** The page is busy with a gesture (a drag, a pan): training rests half the time until it ends. */
+  setCourteous(on: boolean): void {
+    this.training.setCourteous(on);
+  }
+
   stop(): void {
     this.training.stop();
   }

@@ -9,8 +9,25 @@ import { evaluate, gradNorms, TrainingRun, type GradNormPoint, type TrainEnd, ty
 
 /** Progress messages are spaced at least this far apart (10 a second: every point still arrives, in batches, and the page keeps its frames). */
 export const PROGRESS_INTERVAL_MS = 100;
-/** Models larger than this send their weights with progress at most once a second. */
-const LIVE_WEIGHTS_LIMIT = 1_000_000;
+/** Weights ride along with progress at most once a second (and on every pause and end): enough to save and export a run, and copying them ten times a second would cost the page its frames. */
+export const WEIGHTS_INTERVAL_MS = 1000;
+/**
+ * The decision boundary (a 100×100 grid through the whole network: in a deep model it
+ * costs more than the training steps between two messages) is redrawn at most this often;
+ * the page shows the canvas's figures no oftener.
+ */
+export const BOUNDARY_INTERVAL_MS = 250;
+
+/**
+ * While the user drags or pans on the page, training runs in slices of at least this many
+ * milliseconds, each followed by an equal rest: on a two-core machine a worker training
+ * flat out leaves the page's main thread, compositor and rasterizer one core to share,
+ * and a drag over a big graph drops frames. The steps and their results are the same.
+ */
+export const COURTESY_SLICE_MS = 8;
+/** A gesture whose end never arrived (a lost mouseup) gives training back its speed after this. */
+export const COURTESY_MAX_MS = 10_000;
+const COURTESY_MAX_REST_MS = 100;
 
 export interface TrainingSetup {
   model: Sequential;
@@ -27,7 +44,7 @@ export interface TrainingSetup {
  * progress: every `update_every` (K) steps a point on the curves (mean training loss and
  * accuracy since the previous point, test loss and accuracy), per-layer gradient norms,
  * a snapshot of every node's values and the decision boundary — tied to steps, sent at
- * most 10 times a second.
+ * most 10 times a second (the boundary at most 4 times, the weights once).
  */
 export class Training {
   run: TrainingRun | null = null;
@@ -37,6 +54,8 @@ export class Training {
   /** Training stops when the run's epoch reaches this. */
   private epochLimit = 0;
   private lastEnd: TrainEnd | null = null;
+  /** Until then the page is busy with a gesture: train at half duty (see COURTESY_SLICE_MS). */
+  private courteousUntil = 0;
 
   get active(): boolean {
     return this.state === 'running' || this.state === 'paused';
@@ -66,6 +85,15 @@ export class Training {
     }
   }
 
+  /** Half duty while the page is busy with a gesture, full speed again after it. */
+  setCourteous(on: boolean): void {
+    this.courteousUntil = on ? performance.now() + COURTESY_MAX_MS : 0;
+  }
+
+  private get courteous(): boolean {
+    return this.courteousUntil > performance.now();
+  }
+
   stop(): void {
     if (!this.active) return;
     this.stopRequested = true;
@@ -87,7 +115,6 @@ export class Training {
     this.stopRequested = false;
     const K = settings.update_every;
     const twoD = plan.inputFeatures === 2;
-    const bigModel = plan.totalParams > LIVE_WEIGHTS_LIMIT;
 
     let points: TrainPoint[] = [];
     let norms: GradNormPoint[] = [];
@@ -98,7 +125,9 @@ export class Training {
     let lastEmit = 0;
     let lastWeights = 0;
     let boundaryStep = -1;
+    let lastBoundary = 0;
     let end: TrainEnd | null = null;
+    let sliceStart = performance.now();
 
     const emit = (force: boolean) => {
       const now = performance.now();
@@ -107,11 +136,12 @@ export class Training {
       const msg: TrainProgress = { state: end ? stateOf(end) : this.state, step: run.step, epoch: run.epoch, points, gradNorms: norms };
       if (snapshot) msg.snapshot = snapshot;
       // A boundary once sent was transferred away, so a forced message draws it again.
-      if (twoD && (force || run.step - boundaryStep >= K)) {
+      if (twoD && (force || (run.step - boundaryStep >= K && now - lastBoundary >= BOUNDARY_INTERVAL_MS))) {
         msg.boundary = decisionBoundary(model, true, bounds, 100, run.step);
         boundaryStep = run.step;
+        lastBoundary = now;
       }
-      if (force || !bigModel || now - lastWeights > 1000) {
+      if (force || now - lastWeights >= WEIGHTS_INTERVAL_MS) {
         msg.weights = rawWeights(model, plan);
         lastWeights = now;
       }
@@ -170,7 +200,16 @@ export class Training {
         end = { reason: 'finished', message: `Finished ${run.epoch} epochs (${run.step} steps).`, step: run.step, epoch: run.epoch };
       }
       emit(false);
-      if (!end) await yieldToEvents();
+      if (end) break;
+      const worked = performance.now() - sliceStart;
+      if (this.courteous && worked >= COURTESY_SLICE_MS) {
+        // As long a rest as the work before it (a slice may end with a long report).
+        await rest(Math.min(worked, COURTESY_MAX_REST_MS));
+        sliceStart = performance.now();
+      } else {
+        await yieldToEvents();
+        if (!this.courteous) sliceStart = performance.now();
+      }
     }
     if (count && end.reason !== 'diverged') record();
     this.state = stateOf(end);
@@ -179,6 +218,8 @@ export class Training {
     return end;
   }
 }
+
+const rest = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function stateOf(end: TrainEnd): TrainState {
   return end.reason === 'diverged' ? 'diverged' : end.reason === 'stopped' ? 'stopped' : 'finished';

@@ -61,7 +61,8 @@ export const FIELDS: Readonly<Record<FieldKey, FieldSpec>> = {
   seed: { key: 'seed', label: 'Seed', kind: 'integer', min: 0, max: MAX_SEED, hint: 'Seeds the data, the split, the batch order and the initial weights: the same seed trains the same curve.' },
 };
 
-const grouped = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+const grouped = (n: number): string => GROUPED.format(n);
 
 /** The allowed range in words: "from 1 to 100,000", "greater than 0", "0 or more". */
 export function rangeText(spec: FieldSpec): string {

@@ -21,7 +21,7 @@ import { isNodeType, NODE_SPECS } from '../../model/node-types';
 import { connectionProblem } from '../store/connection';
 import { DEFAULT_NODE_SIZE } from '../store/placement';
 import type { Size, XY } from '../store/types';
-import { useRun } from '../run/use-run';
+import { useRun, useRunStore } from '../run/use-run';
 import { figureLevel } from '../run/views';
 import { FIGURES_MIN_ZOOM } from './NodeRunStats';
 import { useWatch } from '../run/watch-store';
@@ -146,8 +146,16 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
     [store],
   );
 
-  const beginGesture = useCallback(() => store.getState().beginGesture(), [store]);
-  const endGesture = useCallback(() => store.getState().endGesture(), [store]);
+  // A drag is one undo step, and while it lasts training yields half its time to the page.
+  const runStore = useRunStore();
+  const beginGesture = useCallback(() => {
+    store.getState().beginGesture();
+    runStore.getState().gesture(true);
+  }, [store, runStore]);
+  const endGesture = useCallback(() => {
+    store.getState().endGesture();
+    runStore.getState().gesture(false);
+  }, [store, runStore]);
 
   const onDragOver = useCallback((e: DragEvent) => {
     const types = e.dataTransfer.types;
@@ -181,6 +189,11 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
   const onMove = useCallback((event: MouseEvent | TouchEvent | null) => {
     if (event) fitted.current = false;
   }, []);
+  // A pan or zoom by the user is a gesture too (fitting the view is not).
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event) runStore.getState().gesture(true);
+  }, [runStore]);
+  const onMoveEnd = useCallback(() => runStore.getState().gesture(false), [runStore]);
 
   const lastFit = useRef(0);
   useEffect(() => {
@@ -253,6 +266,8 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
         onSelectionDragStart={beginGesture}
         onSelectionDragStop={endGesture}
         onMove={onMove}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         deleteKeyCode={null}
         colorMode={colorMode}
         minZoom={0.1}

@@ -83,6 +83,8 @@ export interface RunActions {
   pausePlay(): void;
   toggleTraining(): Promise<void>;
   stopTraining(): void;
+  /** A drag or pan on the page began or ended: while it lasts, training yields half its time to the page. */
+  gesture(active: boolean): void;
   resetWeights(): Promise<void>;
   runGradcheck(): Promise<void>;
   setMode(mode: 'train' | 'eval'): Promise<void>;
@@ -130,6 +132,7 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
   /** Identifies the training run the view shows; progress of any other is dropped. */
   let runToken = 0;
   let lastLive = 0;
+  let gestureActive = false;
   let queuedSteps = 0;
   let liveTimer: ReturnType<typeof setTimeout> | null = null;
   // Stepping and inspection share the worker's one trace: their calls run one after another,
@@ -391,6 +394,12 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
         if (playTimer) clearInterval(playTimer);
         playTimer = null;
         if (get().playing) set({ playing: false });
+      },
+
+      gesture(active) {
+        if (active === gestureActive) return;
+        gestureActive = active;
+        void client.call((api) => api.setCourteous(active)).catch(() => undefined);
       },
 
       async toggleTraining() {
