@@ -31,8 +31,10 @@ describe('Histogram', () => {
 
   it('draws a bar per non-empty bin with mean and std markers; the compact size keeps the zero share', () => {
     const { container } = render(<Histogram summary={s} size="compact" />);
-    const bars = container.querySelectorAll('rect');
-    expect(bars.length).toBe(s.histogram.counts.filter((c) => c > 0).length);
+    const bars = [...container.querySelectorAll('rect.bpv-bar')];
+    expect(bars.length).toBe(s.histogram.counts.length);
+    const drawn = bars.filter((r) => Number(r.getAttribute('height')) > 0);
+    expect(drawn.length).toBe(s.histogram.counts.filter((c) => c > 0).length);
     expect(container).toHaveTextContent('50% zeros');
   });
 

@@ -66,9 +66,11 @@ export const Histogram = memo(function Histogram({ summary, size = 'full', width
             const bx = constant ? iw / 2 - 3 : x(b.x0);
             const bw = constant ? 6 : Math.max(0.5, x(b.x1) - x(b.x0) - (iw / bins.length > 4 ? 1 : 0));
             const by = y(b.count);
-            return b.count > 0 ? (
-              <rect key={i} x={bx} y={Math.min(by, ih - 1)} width={bw} height={Math.max(1, ih - by)} fill={barColor(b)} stroke={scale ? 'var(--bpv-grid)' : undefined} strokeWidth={scale ? 0.5 : 0} opacity={hover && hover.i !== i ? 0.55 : 1} />
-            ) : null;
+            // An empty bin keeps its (zero-height) bar, so live updates move bars instead of adding and removing them.
+            const h = b.count > 0 ? Math.max(1, ih - by) : 0;
+            return (
+              <rect key={i} className="bpv-bar" x={bx} y={b.count > 0 ? Math.min(by, ih - 1) : ih} width={bw} height={h} fill={barColor(b)} stroke={scale && h ? 'var(--bpv-grid)' : undefined} strokeWidth={scale ? 0.5 : 0} opacity={hover && hover.i !== i ? 0.55 : 1} />
+            );
           })}
           {inRange(0) && d0 < 0 && <line x1={x(0)} x2={x(0)} y1={0} y2={ih} stroke="var(--bpv-muted)" strokeDasharray="2 2" strokeWidth={1} />}
           {inRange(mean) && <line x1={x(mean)} x2={x(mean)} y1={full ? 0 : ih * 0.1} y2={ih} stroke="var(--bpv-fg)" strokeWidth={1.5} />}
