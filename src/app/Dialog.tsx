@@ -95,3 +95,23 @@ export function Dialog({ title, description, children, footer, onClose, role = '
     document.body,
   );
 }
+
+/** A message that needs acknowledging (what was wrong with a file the user gave): OK closes it. */
+export function AlertDialog({ title, description, children, onClose, width }: Omit<DialogProps, 'footer' | 'role'>) {
+  return (
+    <Dialog
+      role="alertdialog"
+      title={title}
+      description={description}
+      onClose={onClose}
+      width={width}
+      footer={
+        <button type="button" className="bp-button bp-button--primary" onClick={onClose} data-autofocus>
+          OK
+        </button>
+      }
+    >
+      {children}
+    </Dialog>
+  );
+}

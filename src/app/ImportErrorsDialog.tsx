@@ -1,11 +1,10 @@
 import type { DocumentProblem } from '../editor/io/document-text';
-import { Dialog } from './Dialog';
+import { AlertDialog } from './Dialog';
 
 /** The parser's problems with a file: each JSON path and what is wrong there. The graph is left as it was. */
 export function ImportErrorsDialog({ source, errors, onClose }: { source: string; errors: readonly DocumentProblem[]; onClose(): void }) {
   return (
-    <Dialog
-      role="alertdialog"
+    <AlertDialog
       title="This model could not be opened"
       description={
         <>
@@ -14,11 +13,6 @@ export function ImportErrorsDialog({ source, errors, onClose }: { source: string
       }
       onClose={onClose}
       width={600}
-      footer={
-        <button type="button" className="bp-button bp-button--primary" onClick={onClose} data-autofocus>
-          OK
-        </button>
-      }
     >
       <ul className="bp-problem-list" aria-label="Problems">
         {errors.map((e, i) => (
@@ -31,6 +25,6 @@ export function ImportErrorsDialog({ source, errors, onClose }: { source: string
           </li>
         ))}
       </ul>
-    </Dialog>
+    </AlertDialog>
   );
 }

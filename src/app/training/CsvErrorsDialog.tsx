@@ -1,5 +1,5 @@
 import type { DatasetError } from '../../runtime';
-import { Dialog } from '../Dialog';
+import { AlertDialog } from '../Dialog';
 
 /** Where a CSV problem is: "line 3 · column “x2”", "line 3", "column “label”", or nothing. */
 export function csvErrorPlace(e: DatasetError): string {
@@ -25,8 +25,7 @@ export function csvErrorText(e: DatasetError): string {
 export function CsvErrorsDialog({ fileName, errors, onClose }: { fileName: string; errors: readonly DatasetError[]; onClose(): void }) {
   const located = errors.some((e) => e.row !== undefined || e.column !== undefined);
   return (
-    <Dialog
-      role="alertdialog"
+    <AlertDialog
       title="This CSV file cannot be used"
       description={
         <>
@@ -35,11 +34,6 @@ export function CsvErrorsDialog({ fileName, errors, onClose }: { fileName: strin
       }
       onClose={onClose}
       width={620}
-      footer={
-        <button type="button" className="bp-button bp-button--primary" onClick={onClose} data-autofocus>
-          OK
-        </button>
-      }
     >
       <table className="bp-csv-errors" aria-label="Problems in the file">
         {located && (
@@ -64,6 +58,6 @@ export function CsvErrorsDialog({ fileName, errors, onClose }: { fileName: strin
       <p className="bp-csv-format">
         A CSV file needs a header row naming the columns, then one row per sample: numeric feature columns and a label column (the last, or the one chosen) holding class numbers 0, 1, 2, … or class names.
       </p>
-    </Dialog>
+    </AlertDialog>
   );
 }
