@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { summaryOf } from '../test-utils';
+import { divergingScale } from '../color/scales';
 import { histogramBins } from './bins';
 import { Histogram } from './Histogram';
 
@@ -31,11 +32,18 @@ describe('Histogram', () => {
 
   it('draws a bar per non-empty bin with mean and std markers; the compact size keeps the zero share', () => {
     const { container } = render(<Histogram summary={s} size="compact" />);
-    const bars = [...container.querySelectorAll('rect.bpv-bar')];
-    expect(bars.length).toBe(s.histogram.counts.length);
-    const drawn = bars.filter((r) => Number(r.getAttribute('height')) > 0);
-    expect(drawn.length).toBe(s.histogram.counts.filter((c) => c > 0).length);
+    // One colour: the bars are the subpaths of one path.
+    const d = container.querySelector('path.bpv-bars')!.getAttribute('d')!;
+    expect(d.match(/M/g)!.length).toBe(s.histogram.counts.filter((c) => c > 0).length);
     expect(container).toHaveTextContent('50% zeros');
+  });
+
+  it('colours each bar by its centre value when given a scale', () => {
+    const scale = divergingScale(1);
+    const { container } = render(<Histogram summary={s} scale={scale} />);
+    const bars = [...container.querySelectorAll('rect.bpv-bar')].filter((r) => Number(r.getAttribute('height')) > 0);
+    const bins = histogramBins(s.histogram).filter((b) => b.count > 0);
+    expect(bars.map((r) => r.getAttribute('fill'))).toEqual(bins.map((b) => scale.color((b.x0 + b.x1) / 2)));
   });
 
   it('tells a bin’s range and count on hover', () => {

@@ -52,6 +52,12 @@ export const Histogram = memo(function Histogram({ summary, size = 'full', width
   const name = `${label ? `${label}: ` : ''}histogram of ${formatCount(summary.size)} values from ${formatValue(summary.histogram.lo)} to ${formatValue(summary.histogram.hi)}, mean ${formatValue(mean)}, std ${formatValue(std)}${zeros > 0 ? `, ${formatPercent(zeros)} exact zeros` : ''}${summary.nonFinite ? `, ${formatCount(summary.nonFinite)} non-finite` : ''}`;
   const hb = hover ? bins[hover.i] : null;
   const barColor = (b: { x0: number; x1: number }) => (scale ? scale.color((b.x0 + b.x1) / 2) : 'var(--bpv-accent)');
+  const bars = bins.map((b) => {
+    const bx = constant ? iw / 2 - 3 : x(b.x0);
+    const bw = constant ? 6 : Math.max(0.5, x(b.x1) - x(b.x0) - (iw / bins.length > 4 ? 1 : 0));
+    const by = y(b.count);
+    return b.count > 0 ? { x: bx, y: Math.min(by, ih - 1), w: bw, h: Math.max(1, ih - by) } : { x: bx, y: ih, w: bw, h: 0 };
+  });
   const ticks = full ? x.ticks(Math.max(2, Math.floor(iw / 60))) : [];
   const inRange = (v: number) => v >= d0 && v <= d1;
 
@@ -62,16 +68,17 @@ export const Histogram = memo(function Histogram({ summary, size = 'full', width
           {full && std > 0 && inRange(mean) && (
             <rect x={x(Math.max(d0, mean - std))} width={Math.max(1, x(Math.min(d1, mean + std)) - x(Math.max(d0, mean - std)))} y={0} height={ih} fill="var(--bpv-muted)" opacity={0.1} />
           )}
-          {bins.map((b, i) => {
-            const bx = constant ? iw / 2 - 3 : x(b.x0);
-            const bw = constant ? 6 : Math.max(0.5, x(b.x1) - x(b.x0) - (iw / bins.length > 4 ? 1 : 0));
-            const by = y(b.count);
-            // An empty bin keeps its (zero-height) bar, so live updates move bars instead of adding and removing them.
-            const h = b.count > 0 ? Math.max(1, ih - by) : 0;
-            return (
-              <rect key={i} className="bpv-bar" x={bx} y={b.count > 0 ? Math.min(by, ih - 1) : ih} width={bw} height={h} fill={barColor(b)} stroke={scale && h ? 'var(--bpv-grid)' : undefined} strokeWidth={scale ? 0.5 : 0} opacity={hover && hover.i !== i ? 0.55 : 1} />
-            );
-          })}
+          {scale ? (
+            bars.map((r, i) => (
+              <rect key={i} className="bpv-bar" x={r.x} y={r.y} width={r.w} height={r.h} fill={barColor(bins[i])} stroke={r.h ? 'var(--bpv-grid)' : undefined} strokeWidth={0.5} opacity={hover && hover.i !== i ? 0.55 : 1} />
+            ))
+          ) : (
+            // One colour: all bars are one path (a live update changes one element, not dozens), the hovered one drawn over it.
+            <>
+              <path className="bpv-bars" d={barsPath(bars)} fill="var(--bpv-accent)" opacity={hover ? 0.55 : 1} />
+              {hover && bars[hover.i].h > 0 && <rect x={bars[hover.i].x} y={bars[hover.i].y} width={bars[hover.i].w} height={bars[hover.i].h} fill="var(--bpv-accent)" />}
+            </>
+          )}
           {inRange(0) && d0 < 0 && <line x1={x(0)} x2={x(0)} y1={0} y2={ih} stroke="var(--bpv-muted)" strokeDasharray="2 2" strokeWidth={1} />}
           {inRange(mean) && <line x1={x(mean)} x2={x(mean)} y1={full ? 0 : ih * 0.1} y2={ih} stroke="var(--bpv-fg)" strokeWidth={1.5} />}
           {full && std > 0 && (
@@ -118,3 +125,12 @@ export const Histogram = memo(function Histogram({ summary, size = 'full', width
     </div>
   );
 });
+
+/** Bars as the subpaths of one path; empty bins draw nothing. */
+function barsPath(bars: readonly { x: number; y: number; w: number; h: number }[]): string {
+  let d = '';
+  for (const b of bars) if (b.h > 0) d += `M${r2(b.x)},${r2(b.y)}h${r2(b.w)}v${r2(b.h)}h${r2(-b.w)}Z`;
+  return d;
+}
+
+const r2 = (v: number) => Math.round(v * 100) / 100;
