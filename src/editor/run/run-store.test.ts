@@ -190,3 +190,32 @@ describe('run store: a new run after an edit mid-training', () => {
     expect(steps.every((s, i) => i === 0 || s > steps[i - 1])).toBe(true);
   });
 });
+
+describe('run store: a drag or pan while training', () => {
+  it('holds the canvas’s figures to one update a second while it lasts, and catches up when it ends', async () => {
+    const { run } = setup('spiral.json', (d) => {
+      d.training!.epochs = 10_000;
+      d.training!.update_every = 1;
+    });
+    await run.getState().syncNow();
+    void run.getState().toggleTraining();
+    await expect.poll(() => run.getState().liveSnapshot, { timeout: 10_000 }).not.toBeNull();
+    const figures: number[] = [];
+    let snapshots = 0;
+    const unsubscribe = run.subscribe((s, prev) => {
+      if (s.liveSnapshot !== prev.liveSnapshot) figures.push(performance.now());
+      if (s.training.snapshot !== prev.training.snapshot) snapshots++;
+    });
+    run.getState().gesture(true);
+    await new Promise((r) => setTimeout(r, 2500));
+    const gaps = figures.slice(1).map((t, i) => t - figures[i]);
+    expect(snapshots).toBeGreaterThan(10);
+    expect(figures.length).toBeLessThanOrEqual(4);
+    for (const g of gaps) expect(g).toBeGreaterThan(990);
+    run.getState().gesture(false);
+    expect(run.getState().liveSnapshot).toBe(run.getState().training.snapshot);
+    unsubscribe();
+    run.getState().stopTraining();
+    await expect.poll(() => run.getState().training.state, { timeout: 10_000 }).toBe('stopped');
+  });
+});

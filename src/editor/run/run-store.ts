@@ -83,7 +83,7 @@ export interface RunActions {
   pausePlay(): void;
   toggleTraining(): Promise<void>;
   stopTraining(): void;
-  /** A drag or pan on the page began or ended: while it lasts, training yields half its time to the page. */
+  /** A drag or pan on the page began or ended: while it lasts, training yields half its time to the page and the canvas's figures follow at most once a second. */
   gesture(active: boolean): void;
   resetWeights(): Promise<void>;
   runGradcheck(): Promise<void>;
@@ -105,6 +105,8 @@ const LOAD_DEBOUNCE_MS = 120;
 const BATCH_SIDE = 1 << 14;
 /** How often the canvas's figures follow training at most. */
 export const LIVE_FIGURES_MS = 300;
+/** While the user drags or pans, the figures follow at most this often, and the weights wait for the gesture's end: the gesture's frames come first. */
+export const GESTURE_LIVE_FIGURES_MS = 1000;
 const WEIGHTS_SYNC_MS = 3000;
 
 function idleTraining(): TrainingView {
@@ -269,11 +271,11 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
       });
       const now = performance.now();
       if (p.snapshot || p.state !== 'running') {
-        const wait = LIVE_FIGURES_MS - (now - lastLive);
+        const wait = (gestureActive ? GESTURE_LIVE_FIGURES_MS : LIVE_FIGURES_MS) - (now - lastLive);
         if (p.state !== 'running' || wait <= 0) passLiveSnapshot();
         else if (!liveTimer) liveTimer = setTimeout(passLiveSnapshot, wait);
       }
-      if (p.state !== 'running' || now - lastWeightsSync > WEIGHTS_SYNC_MS) {
+      if (p.state !== 'running' || (!gestureActive && now - lastWeightsSync > WEIGHTS_SYNC_MS)) {
         lastWeightsSync = now;
         void pullWeights().catch(() => undefined);
       }
@@ -400,6 +402,8 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
         if (active === gestureActive) return;
         gestureActive = active;
         void client.call((api) => api.setCourteous(active)).catch(() => undefined);
+        // The figures held back during the gesture catch up at once.
+        if (!active && get().training.snapshot !== get().liveSnapshot) passLiveSnapshot();
       },
 
       async toggleTraining() {
