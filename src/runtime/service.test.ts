@@ -357,7 +357,7 @@ describe('EngineService: training', () => {
     expect((await done)!.reason).toBe('stopped');
   });
 
-  it('while the page is busy with a gesture, training rests as long as it works, and trains the same', async () => {
+  it('while the page is busy with a gesture, training rests as long as it works, holds the boundary, and trains the same', async () => {
     const run = async (courteous: boolean) => {
       const s = new EngineService();
       const d = mlpDoc([32, 32]);
@@ -369,9 +369,9 @@ describe('EngineService: training', () => {
       let t = 0;
       const clock = vi.spyOn(performance, 'now').mockImplementation(() => ++t);
       try {
-        const points = (await trainAll(s)).messages.flatMap((m) => m.points);
+        const { messages } = await trainAll(s);
         const rests = timers.mock.calls.map((c) => c[1] ?? 0).filter((ms) => ms >= COURTESY_SLICE_MS);
-        return { points, rests };
+        return { points: messages.flatMap((m) => m.points), rests, boundaries: messages.map((m) => !!m.boundary) };
       } finally {
         timers.mockRestore();
         clock.mockRestore();
@@ -383,6 +383,10 @@ describe('EngineService: training', () => {
     expect(free.rests).toEqual([]);
     expect(busy.points.length).toBeGreaterThan(3);
     expect(busy.points).toEqual(free.points);
+    // The decision boundary waits for the gesture's end (the last message always has one).
+    expect(busy.boundaries.slice(0, -1).some(Boolean)).toBe(false);
+    expect(busy.boundaries.at(-1)).toBe(true);
+    expect(free.boundaries.slice(0, -1).some(Boolean)).toBe(true);
   });
 
   it('reset weights draws them again from the seed and forgets the run', async () => {

@@ -13,10 +13,12 @@ export const PROGRESS_INTERVAL_MS = 100;
 export const WEIGHTS_INTERVAL_MS = 1000;
 /**
  * The decision boundary (a 100×100 grid through the whole network: in a deep model it
- * costs more than the training steps between two messages) is redrawn at most this often;
- * the page shows the canvas's figures no oftener.
+ * costs more than the training steps between two messages) is redrawn at most this often,
+ * and never taking more than a fifth of training's time; while the user drags or pans it
+ * waits for the gesture's end.
  */
 export const BOUNDARY_INTERVAL_MS = 250;
+const BOUNDARY_SHARE = 0.2;
 
 /**
  * While the user drags or pans on the page, training runs in slices of at least this many
@@ -27,7 +29,7 @@ export const BOUNDARY_INTERVAL_MS = 250;
 export const COURTESY_SLICE_MS = 8;
 /** A gesture whose end never arrived (a lost mouseup) gives training back its speed after this. */
 export const COURTESY_MAX_MS = 10_000;
-const COURTESY_MAX_REST_MS = 100;
+const COURTESY_MAX_REST_MS = 250;
 
 export interface TrainingSetup {
   model: Sequential;
@@ -125,7 +127,7 @@ export class Training {
     let lastEmit = 0;
     let lastWeights = 0;
     let boundaryStep = -1;
-    let lastBoundary = 0;
+    let nextBoundary = 0;
     let end: TrainEnd | null = null;
     let sliceStart = performance.now();
 
@@ -136,10 +138,11 @@ export class Training {
       const msg: TrainProgress = { state: end ? stateOf(end) : this.state, step: run.step, epoch: run.epoch, points, gradNorms: norms };
       if (snapshot) msg.snapshot = snapshot;
       // A boundary once sent was transferred away, so a forced message draws it again.
-      if (twoD && (force || (run.step - boundaryStep >= K && now - lastBoundary >= BOUNDARY_INTERVAL_MS))) {
+      if (twoD && (force || (run.step - boundaryStep >= K && now >= nextBoundary && !this.courteous))) {
         msg.boundary = decisionBoundary(model, true, bounds, 100, run.step);
         boundaryStep = run.step;
-        lastBoundary = now;
+        const cost = performance.now() - now;
+        nextBoundary = now + Math.max(BOUNDARY_INTERVAL_MS, cost / BOUNDARY_SHARE);
       }
       if (force || now - lastWeights >= WEIGHTS_INTERVAL_MS) {
         msg.weights = rawWeights(model, plan);

@@ -211,6 +211,7 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
   const showsFigures = useRun((s) => figureLevel(s) > 0);
   // Zoomed far out (a big graph), text is too small to read and costs every frame to draw.
   const far = useFlowStore((s) => s.transform[2] < FIGURES_MIN_ZOOM);
+  const live = useRun((s) => s.training.state === 'running');
   const panelHeight = useWatch((s) => s.panelHeight);
   const lastPanelHeight = useRef(panelHeight);
   useEffect(() => {
@@ -250,7 +251,7 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
   }, [focusRequest, getInternalNode, getZoom, setCenter, store]);
 
   return (
-    <div className={`bp-canvas${far ? ' bp-canvas--far' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`bp-canvas${far ? ' bp-canvas--far' : ''}${live ? ' bp-canvas--live' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<LayerFlowNode, ShapeFlowEdge>
         nodes={nodes}
         edges={edges}
