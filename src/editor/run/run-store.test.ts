@@ -192,7 +192,7 @@ describe('run store: a new run after an edit mid-training', () => {
 });
 
 describe('run store: a drag or pan while training', () => {
-  it('holds the canvas’s figures to one update a second while it lasts, and catches up when it ends', async () => {
+  it('holds the views to one update a second while it lasts, and catches up when it ends', async () => {
     const { run } = setup('spiral.json', (d) => {
       d.training!.epochs = 10_000;
       d.training!.update_every = 1;
@@ -201,19 +201,26 @@ describe('run store: a drag or pan while training', () => {
     void run.getState().toggleTraining();
     await expect.poll(() => run.getState().liveSnapshot, { timeout: 10_000 }).not.toBeNull();
     const figures: number[] = [];
-    let snapshots = 0;
+    const views: number[] = [];
     const unsubscribe = run.subscribe((s, prev) => {
       if (s.liveSnapshot !== prev.liveSnapshot) figures.push(performance.now());
-      if (s.training.snapshot !== prev.training.snapshot) snapshots++;
+      if (s.training !== prev.training) views.push(performance.now());
     });
+    const stepBefore = run.getState().training.step;
     run.getState().gesture(true);
     await new Promise((r) => setTimeout(r, 2500));
-    const gaps = figures.slice(1).map((t, i) => t - figures[i]);
-    expect(snapshots).toBeGreaterThan(10);
+    const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]);
+    // Training goes on; what the page shows follows once a second (a change already on its way may land first).
+    expect(run.getState().training.step).toBeGreaterThan(stepBefore);
+    expect(figures.length).toBeGreaterThan(0);
     expect(figures.length).toBeLessThanOrEqual(4);
-    for (const g of gaps) expect(g).toBeGreaterThan(990);
+    expect(views.length).toBeLessThanOrEqual(4);
+    for (const g of [...gaps(figures), ...gaps(views)]) expect(g).toBeGreaterThan(990);
     run.getState().gesture(false);
     expect(run.getState().liveSnapshot).toBe(run.getState().training.snapshot);
+    const after = views.length;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(views.length - after).toBeGreaterThan(2);
     unsubscribe();
     run.getState().stopTraining();
     await expect.poll(() => run.getState().training.state, { timeout: 10_000 }).toBe('stopped');

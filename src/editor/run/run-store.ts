@@ -105,7 +105,7 @@ const LOAD_DEBOUNCE_MS = 120;
 const BATCH_SIDE = 1 << 14;
 /** How often the canvas's figures follow training at most. */
 export const LIVE_FIGURES_MS = 300;
-/** While the user drags or pans, the figures follow at most this often, and the weights wait for the gesture's end: the gesture's frames come first. */
+/** While the user drags or pans, the training panels and the canvas's figures follow at most this often, and the weights wait for the gesture's end: the gesture's frames come first. */
 export const GESTURE_LIVE_FIGURES_MS = 1000;
 const WEIGHTS_SYNC_MS = 3000;
 
@@ -135,6 +135,10 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
   let runToken = 0;
   let lastLive = 0;
   let gestureActive = false;
+  /** Progress held back while a gesture lasts (see GESTURE_LIVE_FIGURES_MS), and when progress last showed. */
+  let heldTraining: { token: number; view: TrainingView } | null = null;
+  let heldTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastTrainingShown = 0;
   let queuedSteps = 0;
   let liveTimer: ReturnType<typeof setTimeout> | null = null;
   // Stepping and inspection share the worker's one trace: their calls run one after another,
@@ -252,24 +256,46 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
       if (snapshot !== get().liveSnapshot) set({ liveSnapshot: snapshot });
     };
 
+    /** Shows progress held back during a gesture, unless its run is no longer the one on view. */
+    const releaseTraining = () => {
+      if (heldTimer) clearTimeout(heldTimer);
+      heldTimer = null;
+      const held = heldTraining;
+      heldTraining = null;
+      if (!held || held.token !== runToken) return;
+      lastTrainingShown = performance.now();
+      set({ training: held.view });
+      if (lastTrainingShown - lastLive >= GESTURE_LIVE_FIGURES_MS) passLiveSnapshot();
+    };
+
     const onProgress = (p: TrainProgress, token: number) => {
       // Messages of a run the view has already let go of (a stop winding down after an
       // edit or a reset) must not land on the curves of the next one.
       if (token !== runToken) return;
-      const t = get().training;
+      const t = heldTraining?.token === token ? heldTraining.view : get().training;
       const curves = appendCurves(t.curves, p.points, p.gradNorms);
-      set({
-        training: {
-          state: p.state,
-          step: p.step,
-          epoch: p.epoch,
-          curves,
-          snapshot: p.snapshot ?? t.snapshot,
-          boundary: p.boundary ?? t.boundary,
-          end: p.end ?? t.end,
-        },
-      });
+      const view: TrainingView = {
+        state: p.state,
+        step: p.step,
+        epoch: p.epoch,
+        curves,
+        snapshot: p.snapshot ?? t.snapshot,
+        boundary: p.boundary ?? t.boundary,
+        end: p.end ?? t.end,
+      };
       const now = performance.now();
+      // During a drag or pan the panels follow once a second too; an end or a pause shows at once.
+      const wait = GESTURE_LIVE_FIGURES_MS - (now - lastTrainingShown);
+      if (gestureActive && p.state === 'running' && wait > 0) {
+        heldTraining = { token, view };
+        heldTimer ??= setTimeout(releaseTraining, wait);
+        return;
+      }
+      heldTraining = null;
+      if (heldTimer) clearTimeout(heldTimer);
+      heldTimer = null;
+      lastTrainingShown = now;
+      set({ training: view });
       if (p.snapshot || p.state !== 'running') {
         const wait = (gestureActive ? GESTURE_LIVE_FIGURES_MS : LIVE_FIGURES_MS) - (now - lastLive);
         if (p.state !== 'running' || wait <= 0) passLiveSnapshot();
@@ -402,8 +428,11 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
         if (active === gestureActive) return;
         gestureActive = active;
         void client.call((api) => api.setCourteous(active)).catch(() => undefined);
-        // The figures held back during the gesture catch up at once.
-        if (!active && get().training.snapshot !== get().liveSnapshot) passLiveSnapshot();
+        // What was held back during the gesture catches up at once.
+        if (!active) {
+          releaseTraining();
+          if (get().training.snapshot !== get().liveSnapshot) passLiveSnapshot();
+        }
       },
 
       async toggleTraining() {
@@ -437,6 +466,7 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
           await Promise.race([landed, new Promise((r) => setTimeout(r, 2000))]);
           if (end && token === runToken && get().training.state === 'running') set({ training: { ...get().training, state: end.reason === 'diverged' ? 'diverged' : end.reason === 'stopped' ? 'stopped' : 'finished' } });
         } catch (e) {
+          heldTraining = null;
           set({ training: { ...get().training, state: 'idle' } });
           notifyError(e);
         }
