@@ -113,6 +113,29 @@ function idleTraining(): TrainingView {
   return { state: 'idle', step: 0, epoch: 0, curves: emptyCurves(), snapshot: null, boundary: null, end: null };
 }
 
+/** What a run store holds before the worker has answered: nothing run, nothing trained. */
+export function initialRunData(): RunData {
+  return {
+    ready: false,
+    load: null,
+    busy: null,
+    mode: 'train',
+    forward: null,
+    backward: null,
+    steps: [],
+    stepCursor: -1,
+    stepTotal: 0,
+    playing: false,
+    gradcheck: null,
+    jacobians: {},
+    training: idleTraining(),
+    liveSnapshot: null,
+    batch: null,
+    points: null,
+    error: null,
+  };
+}
+
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -314,23 +337,7 @@ export function createRunStore(editor: EditorStore, client: EngineClient): RunSt
     };
 
     return {
-      ready: false,
-      load: null,
-      busy: null,
-      mode: 'train',
-      forward: null,
-      backward: null,
-      steps: [],
-      stepCursor: -1,
-      stepTotal: 0,
-      playing: false,
-      gradcheck: null,
-      jacobians: {},
-      training: idleTraining(),
-      liveSnapshot: null,
-      batch: null,
-      points: null,
-      error: null,
+      ...initialRunData(),
 
       async syncNow() {
         if (timer) {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BackwardReport, ForwardReport, LiveSnapshot, StepReport, TensorSummary } from '../../runtime';
 import type { Plan } from '../../model';
-import type { RunData } from './run-store';
-import { emptyCurves } from './curves';
+import { initialRunData, type RunData } from './run-store';
 import { activePhase, edgeGradNorm, figureSource, forwardComplete, lossOnShow, nodeOutput, outEdgeOf, outputGradNorm, paramGradNorm } from './views';
 
 function summary(mean: number, norm = 1): TensorSummary {
@@ -20,26 +19,7 @@ const plan = {
 } as unknown as Plan;
 
 function state(over: Partial<RunData>): RunData {
-  return {
-    ready: true,
-    load: { plan } as RunData['load'],
-    busy: null,
-    mode: 'train',
-    forward: null,
-    backward: null,
-    steps: [],
-    stepCursor: -1,
-    stepTotal: 6,
-    playing: false,
-    gradcheck: null,
-    jacobians: {},
-    liveSnapshot: null,
-    batch: summary(0.05),
-    training: { state: 'idle', step: 0, epoch: 0, curves: emptyCurves(), snapshot: null, boundary: null, end: null },
-    points: null,
-    error: null,
-    ...over,
-  };
+  return { ...initialRunData(), ready: true, load: { plan } as RunData['load'], stepTotal: 6, batch: summary(0.05), ...over };
 }
 
 const fwd = (i: number, nodeId: string, edgeId: string, out: TensorSummary, loss?: number): StepReport => ({
