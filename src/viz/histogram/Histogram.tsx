@@ -51,13 +51,13 @@ export const Histogram = memo(function Histogram({ summary, size = 'full', width
   const zeros = summary.zeros;
   const name = `${label ? `${label}: ` : ''}histogram of ${formatCount(summary.size)} values from ${formatValue(summary.histogram.lo)} to ${formatValue(summary.histogram.hi)}, mean ${formatValue(mean)}, std ${formatValue(std)}${zeros > 0 ? `, ${formatPercent(zeros)} exact zeros` : ''}${summary.nonFinite ? `, ${formatCount(summary.nonFinite)} non-finite` : ''}`;
   const hb = hover ? bins[hover.i] : null;
-  const barColor = (b: { x0: number; x1: number }) => (scale ? scale.color((b.x0 + b.x1) / 2) : 'var(--bpv-accent)');
   const bars = bins.map((b) => {
     const bx = constant ? iw / 2 - 3 : x(b.x0);
     const bw = constant ? 6 : Math.max(0.5, x(b.x1) - x(b.x0) - (iw / bins.length > 4 ? 1 : 0));
     const by = y(b.count);
     return b.count > 0 ? { x: bx, y: Math.min(by, ih - 1), w: bw, h: Math.max(1, ih - by) } : { x: bx, y: ih, w: bw, h: 0 };
   });
+  const hoverBar = hover ? bars[hover.i] : null;
   const ticks = full ? x.ticks(Math.max(2, Math.floor(iw / 60))) : [];
   const inRange = (v: number) => v >= d0 && v <= d1;
 
@@ -70,13 +70,13 @@ export const Histogram = memo(function Histogram({ summary, size = 'full', width
           )}
           {scale ? (
             bars.map((r, i) => (
-              <rect key={i} className="bpv-bar" x={r.x} y={r.y} width={r.w} height={r.h} fill={barColor(bins[i])} stroke={r.h ? 'var(--bpv-grid)' : undefined} strokeWidth={0.5} opacity={hover && hover.i !== i ? 0.55 : 1} />
+              <rect key={i} className="bpv-bar" x={r.x} y={r.y} width={r.w} height={r.h} fill={scale.color((bins[i].x0 + bins[i].x1) / 2)} stroke={r.h ? 'var(--bpv-grid)' : undefined} strokeWidth={0.5} opacity={hover && hover.i !== i ? 0.55 : 1} />
             ))
           ) : (
             // One colour: all bars are one path (a live update changes one element, not dozens), the hovered one drawn over it.
             <>
               <path className="bpv-bars" d={barsPath(bars)} fill="var(--bpv-accent)" opacity={hover ? 0.55 : 1} />
-              {hover && bars[hover.i].h > 0 && <rect x={bars[hover.i].x} y={bars[hover.i].y} width={bars[hover.i].w} height={bars[hover.i].h} fill="var(--bpv-accent)" />}
+              {hoverBar && hoverBar.h > 0 && <rect x={hoverBar.x} y={hoverBar.y} width={hoverBar.w} height={hoverBar.h} fill="var(--bpv-accent)" />}
             </>
           )}
           {inRange(0) && d0 < 0 && <line x1={x(0)} x2={x(0)} y1={0} y2={ih} stroke="var(--bpv-muted)" strokeDasharray="2 2" strokeWidth={1} />}
