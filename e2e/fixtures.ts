@@ -1,4 +1,4 @@
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 /**
  * Every test fails on a console error or warning, or an uncaught exception, in the page.
@@ -35,6 +35,23 @@ export function watchConsole(page: Page, problems: string[]): void {
 export async function waitForApp(page: Page): Promise<void> {
   await expect(page.locator('.bp-app')).toHaveAttribute('data-ready', 'true');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
+}
+
+/**
+ * Copies the page's share link and opens it in a fresh browser (a new context: no autosave,
+ * no clipboard history), collecting that page's console problems.
+ */
+export async function openShareLink(page: Page, browser: Browser): Promise<{ url: string; fresh: Page; problems: string[]; close(): Promise<void> }> {
+  await page.getByRole('button', { name: 'Share link' }).click();
+  await expect(page.getByRole('status')).toContainText('Link copied to the clipboard.');
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const fresh = await context.newPage();
+  const problems: string[] = [];
+  watchConsole(fresh, problems);
+  await fresh.goto(url);
+  await waitForApp(fresh);
+  return { url, fresh, problems, close: () => context.close() };
 }
 
 export const nodes = (page: Page): Locator => page.locator('.react-flow__node');

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, importDocument, node, nodes, test, waitForApp, watchConsole } from './fixtures';
+import { expect, importDocument, node, nodes, openShareLink, test } from './fixtures';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -18,23 +18,14 @@ test('a share link copied to the clipboard reopens the model in a fresh browser'
   await out.press('Enter');
   const original = await exportText(page);
 
-  await page.getByRole('button', { name: 'Share link' }).click();
-  await expect(page.getByRole('status')).toContainText('Link copied to the clipboard.');
-  const url = await page.evaluate(() => navigator.clipboard.readText());
+  const { url, fresh, problems, close } = await openShareLink(page, browser);
   expect(url).toMatch(/^http:\/\/localhost:4173\/#model=[A-Za-z0-9_-]+$/);
-
-  const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const fresh = await other.newPage();
-  const problems: string[] = [];
-  watchConsole(fresh, problems);
-  await fresh.goto(url);
-  await waitForApp(fresh);
   await expect(fresh.getByRole('status')).toContainText('Opened the shared model “Spiral classifier”.');
   await expect(node(fresh, 'fc2')).toContainText('Linear 32 → 24');
   expect(new URL(fresh.url()).hash).toBe('');
   expect(await exportText(fresh)).toBe(original);
   expect(problems).toEqual([]);
-  await other.close();
+  await close();
 });
 
 test('weights that do not fit are left out of the link; a graph too big even without them is refused', async ({ app: page }) => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, waitForApp, watchConsole } from './fixtures';
+import { expect, openShareLink, test, waitForApp } from './fixtures';
 import { openTraining, setSetting, trainingPanel } from './training-helpers';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -45,20 +45,11 @@ test('the training settings survive a reload', async ({ app: page }) => {
 
 test('the training settings travel in a share link', async ({ app: page, browser }) => {
   await chooseSettings(page);
-  await page.getByRole('button', { name: 'Share link' }).click();
-  await expect(page.getByRole('status')).toContainText('Link copied to the clipboard.');
-  const url = await page.evaluate(() => navigator.clipboard.readText());
+  const { url, fresh, problems, close } = await openShareLink(page, browser);
   expect(url).toMatch(/#model=[A-Za-z0-9_-]+$/);
-
-  const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const fresh = await other.newPage();
-  const problems: string[] = [];
-  watchConsole(fresh, problems);
-  await fresh.goto(url);
-  await waitForApp(fresh);
   await expect(fresh.getByRole('status')).toContainText('Opened the shared model');
   await expectSettings(fresh);
   await expect(trainingPanel(fresh).getByTestId('training-status')).toHaveAttribute('data-state', 'idle');
   expect(problems).toEqual([]);
-  await other.close();
+  await close();
 });
