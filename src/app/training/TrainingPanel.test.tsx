@@ -6,11 +6,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseModelDocument, type ModelDocument } from '../../model';
 import { defaultTraining } from '../../model/schema';
-import { EngineClient } from '../../runtime';
-import { channelWorker } from '../../runtime/testing/channel-worker';
-import { createRunStore, type RunStore } from '../../editor/run/run-store';
+import type { RunStore } from '../../editor/run/run-store';
+import { connectedStores } from '../../editor/run/testing';
 import { RunProvider } from '../../editor/run/use-run';
-import { createEditorStore, type EditorStore } from '../../editor/store/editor-store';
+import type { EditorStore } from '../../editor/store/editor-store';
 import { EditorProvider } from '../../editor/use-editor';
 import { quietCanvas } from '../../viz/test-utils';
 import { SidePanel } from '../SidePanel';
@@ -34,14 +33,8 @@ afterEach(() => {
 });
 
 function setup(doc = spiral()): { editor: EditorStore; run: RunStore } {
-  const editor = createEditorStore();
-  editor.getState().loadDocument(doc);
-  const client = new EngineClient({ createWorker: channelWorker });
-  const run = createRunStore(editor, client);
-  disposers.push(() => {
-    run.getState().dispose();
-    client.dispose();
-  });
+  const { editor, run, dispose } = connectedStores(doc);
+  disposers.push(dispose);
   render(
     <EditorProvider store={editor}>
       <RunProvider store={run}>

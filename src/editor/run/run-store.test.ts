@@ -2,10 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseModelDocument, type ModelDocument } from '../../model';
-import { EngineClient } from '../../runtime';
-import { channelWorker } from '../../runtime/testing/channel-worker';
-import { createEditorStore } from '../store/editor-store';
-import { createRunStore, type RunStore } from './run-store';
+import type { RunStore } from './run-store';
+import { connectedStores } from './testing';
 
 function example(file: string): ModelDocument {
   const r = parseModelDocument(readFileSync(new URL(`../../../public/examples/${file}`, import.meta.url), 'utf8'));
@@ -19,14 +17,8 @@ afterEach(() => disposers.splice(0).forEach((d) => d()));
 function setup(file = 'spiral.json', edit?: (d: ModelDocument) => void) {
   const doc = example(file);
   edit?.(doc);
-  const editor = createEditorStore();
-  editor.getState().loadDocument(doc);
-  const client = new EngineClient({ createWorker: channelWorker });
-  const run = createRunStore(editor, client);
-  disposers.push(() => {
-    run.getState().dispose();
-    client.dispose();
-  });
+  const { editor, run, client, dispose } = connectedStores(doc);
+  disposers.push(dispose);
   return { editor, run, client };
 }
 
