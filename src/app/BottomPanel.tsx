@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../editor/use-shallow';
 import { useWatch } from '../editor/run/watch-store';
 import { useEditor } from '../editor/use-editor';
 import { DiagnosticsList } from './DiagnosticsList';

@@ -1,4 +1,5 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useDeferredValue } from 'react';
+import { useShallow } from '../editor/use-shallow';
 import { checkParamValue, NODE_SPECS, type ParamSpec } from '../model/node-types';
 import { nodeName } from '../model/analyze';
 import { formatParamCountExact, formatShape } from '../editor/format';
@@ -207,7 +208,9 @@ function ModelInspector() {
 /** The right-hand panel: the selected node or connection, several selected, or the model itself. */
 export function Inspector() {
   const store = useEditorStore();
-  const selection = useEditor((s) => s.selection);
+  // What it shows follows a new selection in the background: opening a node's inspector (its
+  // fields, live tensors and figures) must not hold up the click, or a drag that starts with it.
+  const selection = useDeferredValue(useEditor((s) => s.selection));
   const count = selection.nodes.length + selection.edges.length;
   let body;
   if (count === 0) body = <ModelInspector />;

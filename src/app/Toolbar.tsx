@@ -29,7 +29,7 @@ export interface ToolbarProps {
 /** The top bar: file and sharing commands, undo/redo, the MLP builder, the run buttons and the theme. */
 export function Toolbar({ theme, setTheme, run }: ToolbarProps) {
   const store = useEditorStore();
-  const canUndo = useEditor((s) => s.history.past.length > 0 || (s.gesture !== null && s.gesture.doc !== s.doc));
+  const canUndo = useEditor((s) => s.history.past.length > 0);
   const canRedo = useEditor((s) => s.history.future.length > 0);
   const fileInput = useRef<HTMLInputElement>(null);
   const [examples, setExamples] = useState<ExampleEntry[] | null>(null);

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../editor/use-shallow';
 import { useRun, useRunStore } from '../editor/run/use-run';
 
 /**

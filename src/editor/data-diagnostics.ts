@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from './use-shallow';
 import type { Diagnostic } from '../model/analyze';
 import type { RunData } from './run/run-store';
 import { useRun } from './run/use-run';

@@ -357,7 +357,7 @@ describe('EngineService: training', () => {
     expect((await done)!.reason).toBe('stopped');
   });
 
-  it('while the page is busy with a gesture, training rests as long as it works, holds the boundary, and trains the same', async () => {
+  it('while the page is busy with a gesture, training rests twice as long as it works, holds the boundary, and trains the same', async () => {
     const run = async (courteous: boolean) => {
       const s = new EngineService();
       const d = mlpDoc([32, 32]);
@@ -380,6 +380,8 @@ describe('EngineService: training', () => {
     const busy = await run(true);
     const free = await run(false);
     expect(busy.rests.length).toBeGreaterThan(0);
+    // Each slice is at least COURTESY_SLICE_MS of work, and its rest twice that.
+    expect(Math.min(...busy.rests)).toBeGreaterThanOrEqual(2 * COURTESY_SLICE_MS);
     expect(free.rests).toEqual([]);
     expect(busy.points.length).toBeGreaterThan(3);
     expect(busy.points).toEqual(free.points);

@@ -494,7 +494,7 @@ export class EngineService {
     this.training.resume();
   }
 
-  /** The page is busy with a gesture (a drag, a pan): training rests half the time until it ends. */
+  /** The page is busy with a gesture (a drag, a pan): training rests two thirds of the time until it ends. */
   setCourteous(on: boolean): void {
     this.training.setCourteous(on);
   }

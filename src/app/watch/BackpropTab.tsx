@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../../editor/use-shallow';
 import type { NodeBackward, StepReport } from '../../runtime';
 import type { RunState } from '../../editor/run/run-store';
 import { useRun } from '../../editor/run/use-run';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../../editor/use-shallow';
 import { decodeFloat32 } from '../../model/base64';
 import { NODE_SPECS, type NodeType } from '../../model/node-types';
 import type { TensorKind, TensorSummary, TensorView } from '../../runtime';

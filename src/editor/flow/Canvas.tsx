@@ -15,7 +15,7 @@ import {
   type NodeChange,
   type OnConnectEnd,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import './canvas.css';
 import { isNodeType, NODE_SPECS } from '../../model/node-types';
 import { connectionProblem } from '../store/connection';
@@ -23,10 +23,11 @@ import { DEFAULT_NODE_SIZE } from '../store/placement';
 import type { Size, XY } from '../store/types';
 import { useRun, useRunStore } from '../run/use-run';
 import { figureLevel } from '../run/views';
-import { FIGURES_MIN_ZOOM } from './NodeRunStats';
+import { FarZoom, FIGURES_MIN_ZOOM } from './far-zoom';
 import { useWatch } from '../run/watch-store';
 import { useEditor, useEditorStore } from '../use-editor';
 import { createEdgeDeriver, createNodeDeriver, type LayerFlowNode, type ShapeFlowEdge } from './derive';
+import { nextDrag, NO_DRAG, splitMoves, withDragPositions, type DragPositions } from './drag-positions';
 import { CanvasOverlay } from './CanvasOverlay';
 import { DocumentTitle } from './DocumentTitle';
 import { StepBar } from './StepBar';
@@ -61,8 +62,8 @@ function minimapColour(n: LayerFlowNode): string {
 
 /**
  * The React Flow canvas over the editor store: nodes and edges are derived from the
- * document, and every user gesture becomes a store action (so undo, autosave and the
- * analysis see it).
+ * document, and every user gesture becomes a store action (a drag when it ends; see
+ * drag-positions.ts), so undo, autosave and the analysis see it.
  */
 export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
   const store = useEditorStore();
@@ -73,40 +74,41 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
   const fitViewToken = useEditor((s) => s.fitViewToken);
   const focusRequest = useEditor((s) => s.focusRequest);
   const { screenToFlowPosition, fitView, setCenter, getInternalNode, getZoom, getNodes, getNodesBounds, getViewport } = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
-  const paneSize = useStoreApi();
 
   const deriveNodes = useMemo(createNodeDeriver, []);
   const deriveEdges = useMemo(createEdgeDeriver, []);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
-  const nodes = useMemo(() => deriveNodes(docNodes, selectedNodes, measured), [deriveNodes, docNodes, selectedNodes, measured]);
+  const derivedNodes = useMemo(() => deriveNodes(docNodes, selectedNodes, measured), [deriveNodes, docNodes, selectedNodes, measured]);
   const edges = useMemo(() => deriveEdges(docEdges, selectedEdges), [deriveEdges, docEdges, selectedEdges]);
+  // A drag stays on the canvas until it ends (see drag-positions.ts).
+  const [drag, setDrag] = useState<DragPositions>(NO_DRAG);
+  // The drag as of the latest change (the state above shows it with the next render).
+  const dragNow = useRef<DragPositions>(NO_DRAG);
+  const nodes = useMemo(() => withDragPositions(derivedNodes, drag), [derivedNodes, drag]);
+  const updateDrag = useCallback((next: DragPositions) => {
+    if (next === dragNow.current) return;
+    dragNow.current = next;
+    setDrag(next);
+  }, []);
+  const flow = useStoreApi<LayerFlowNode, ShapeFlowEdge>();
 
   const onNodesChange = useCallback(
     (changes: NodeChange<LayerFlowNode>[]) => {
       const s = store.getState();
-      const positions = new Map<string, XY>();
       const sizes: Record<string, Size> = {};
       const selects: { id: string; selected: boolean }[] = [];
-      let dragging = false;
       for (const c of changes) {
-        if (c.type === 'position' && c.position) {
-          positions.set(c.id, c.position);
-          if (c.dragging) dragging = true;
-        } else if (c.type === 'dimensions' && c.dimensions) {
-          sizes[c.id] = c.dimensions;
-        } else if (c.type === 'select') {
-          selects.push({ id: c.id, selected: c.selected });
-        }
+        if (c.type === 'dimensions' && c.dimensions) sizes[c.id] = c.dimensions;
+        else if (c.type === 'select') selects.push({ id: c.id, selected: c.selected });
       }
       if (Object.keys(sizes).length) s.setMeasured(sizes);
       if (selects.length) s.setSelected('nodes', selects);
-      if (positions.size) {
-        if (dragging) s.beginGesture();
-        s.moveNodes(positions);
-      }
+      const { dragging, settled } = splitMoves(changes);
+      if (settled.size) s.moveNodes(settled);
+      updateDrag(nextDrag(dragNow.current, dragging, settled));
     },
-    [store],
+    [store, updateDrag],
   );
 
   const onEdgesChange = useCallback(
@@ -146,16 +148,17 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
     [store],
   );
 
-  // A drag is one undo step, and while it lasts training yields half its time to the page.
+  // While a drag lasts, training yields two thirds of its time to the page.
   const runStore = useRunStore();
-  const beginGesture = useCallback(() => {
-    store.getState().beginGesture();
-    runStore.getState().gesture(true);
-  }, [store, runStore]);
+  const beginGesture = useCallback(() => runStore.getState().gesture(true), [runStore]);
   const endGesture = useCallback(() => {
-    store.getState().endGesture();
+    // A drag whose last change never came (it always does) still lands in the document.
+    if (dragNow.current.size) {
+      store.getState().moveNodes(dragNow.current);
+      updateDrag(NO_DRAG);
+    }
     runStore.getState().gesture(false);
-  }, [store, runStore]);
+  }, [store, runStore, updateDrag]);
 
   const onDragOver = useCallback((e: DragEvent) => {
     const types = e.dataTransfer.types;
@@ -221,12 +224,12 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
     const t = setTimeout(() => {
       const b = getNodesBounds(getNodes());
       const { x, y, zoom } = getViewport();
-      const { width, height } = paneSize.getState();
+      const { width, height } = flow.getState();
       const inside = x + b.x * zoom >= 0 && y + b.y * zoom >= 0 && x + (b.x + b.width) * zoom <= width && y + (b.y + b.height) * zoom <= height - FIT_BOTTOM_MARGIN;
       if (!inside) void fitView(FIT_VIEW);
     }, 150);
     return () => clearTimeout(t);
-  }, [measured, showsFigures, panelHeight, fitView, getNodes, getNodesBounds, getViewport, paneSize]);
+  }, [measured, showsFigures, panelHeight, fitView, getNodes, getNodesBounds, getViewport, flow]);
 
   const lastFocus = useRef(0);
   useEffect(() => {
@@ -252,46 +255,48 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
 
   return (
     <div className={`bp-canvas${far ? ' bp-canvas--far' : ''}${live ? ' bp-canvas--live' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<LayerFlowNode, ShapeFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onNodeDragStart={beginGesture}
-        onNodeDragStop={endGesture}
-        onSelectionDragStart={beginGesture}
-        onSelectionDragStop={endGesture}
-        onMove={onMove}
-        onMoveStart={onMoveStart}
-        onMoveEnd={onMoveEnd}
-        deleteKeyCode={null}
-        colorMode={colorMode}
-        minZoom={0.1}
-        maxZoom={2.5}
-        fitView
-        fitViewOptions={FIT_VIEW}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <DocumentTitle />
-        <StepBar />
-        <CanvasOverlay />
-        <Controls position="bottom-left" orientation="horizontal" showInteractive={false} />
-        <MiniMap<LayerFlowNode>
-          position="bottom-right"
-          pannable
-          zoomable
-          nodeColor={minimapColour}
-          nodeStrokeWidth={0}
-          nodeBorderRadius={3}
-          style={MINIMAP_STYLE}
-          ariaLabel="Overview of the graph"
-        />
-      </ReactFlow>
+      <FarZoom value={far}>
+        <ReactFlow<LayerFlowNode, ShapeFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onNodeDragStart={beginGesture}
+          onNodeDragStop={endGesture}
+          onSelectionDragStart={beginGesture}
+          onSelectionDragStop={endGesture}
+          onMove={onMove}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
+          deleteKeyCode={null}
+          colorMode={colorMode}
+          minZoom={0.1}
+          maxZoom={2.5}
+          fitView
+          fitViewOptions={FIT_VIEW}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+          <DocumentTitle />
+          <StepBar />
+          <CanvasOverlay />
+          <Controls position="bottom-left" orientation="horizontal" showInteractive={false} />
+          <MiniMap<LayerFlowNode>
+            position="bottom-right"
+            pannable
+            zoomable
+            nodeColor={minimapColour}
+            nodeStrokeWidth={0}
+            nodeBorderRadius={3}
+            style={MINIMAP_STYLE}
+            ariaLabel="Overview of the graph"
+          />
+        </ReactFlow>
+      </FarZoom>
     </div>
   );
 }

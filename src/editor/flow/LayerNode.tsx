@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useCallback } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../use-shallow';
 import { NODE_SPECS } from '../../model/node-types';
 import { formatParamCount, nodeSummary } from '../format';
 import { useRun } from '../run/use-run';

@@ -1,15 +1,13 @@
-import { useStore } from '@xyflow/react';
-import { memo, useCallback } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { memo, useCallback, useDeferredValue } from 'react';
+import { useShallow } from '../use-shallow';
 import type { NodeType } from '../../model/node-types';
 import { gradientStyle, Histogram } from '../../viz';
 import { formatPercent, formatValue } from '../../viz/format';
 import type { RunState } from '../run/run-store';
 import { useRun } from '../run/use-run';
 import { activePhase, gradcheckError, lossOnShow, nodeOutput, outputGradNorm, paramGradNorm } from '../run/views';
+import { useFarZoom } from './far-zoom';
 
-/** Below this zoom the figures' text is too small to read: a node shows only its gradient's colour. */
-export const FIGURES_MIN_ZOOM = 0.35;
 
 const SPARSE_TYPES: ReadonlySet<NodeType> = new Set(['ReLU', 'LeakyReLU', 'Dropout']);
 
@@ -49,8 +47,14 @@ function norm(v: number): string {
  */
 export const NodeRunStats = memo(function NodeRunStats({ id, type }: { id: string; type: NodeType }) {
   const isLoss = type === 'CrossEntropyLoss';
-  const v = useRun(useShallow(useCallback((s: RunState) => selectNodeRun(s, id, isLoss), [id, isLoss])));
-  const far = useStore((s) => s.transform[2] < FIGURES_MIN_ZOOM);
+  // Rendered in the background, in slices: a live update redraws every node's figures, and
+  // that must not hold up a frame of a drag or a click.
+  const v = useDeferredValue(useRun(useShallow(useCallback((s: RunState) => selectNodeRun(s, id, isLoss), [id, isLoss]))));
+  const far = useFarZoom();
+  return <RunFigures id={id} type={type} v={v} far={far} />;
+});
+
+const RunFigures = memo(function RunFigures({ id, type, v, far }: { id: string; type: NodeType; v: NodeRunView; far: boolean }) {
   const out = v.output;
   if (!out && v.loss === null && v.gradOut === null && v.gradParams === null && v.check === null) return null;
   if (far) {

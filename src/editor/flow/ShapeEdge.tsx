@@ -1,6 +1,6 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, useStore, type EdgeProps } from '@xyflow/react';
-import { memo, useCallback } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { memo, useCallback, useDeferredValue } from 'react';
+import { useShallow } from '../use-shallow';
 import { gradientStyle, JacobianThumbnail } from '../../viz';
 import type { RunState } from '../run/run-store';
 import { useRun } from '../run/use-run';
@@ -9,7 +9,7 @@ import { useWatch } from '../run/watch-store';
 import { useEditor } from '../use-editor';
 import type { ShapeFlowEdge } from './derive';
 import { EdgePulse, FlowCallout } from './EdgePulse';
-import { FIGURES_MIN_ZOOM } from './NodeRunStats';
+import { useFarZoom } from './far-zoom';
 import { selectEdgeView } from './node-view';
 
 /** Below this horizontal run an edge is a row-wrapping connector and goes round as steps, not as an S. */
@@ -40,10 +40,11 @@ function ShapeEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY,
     ? getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 14, offset: 22 })
     : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const view = useEditor(useShallow(useCallback((s) => selectEdgeView(s, id), [id])));
-  const run = useRun(useShallow(useCallback((s: RunState) => selectEdgeRun(s, id), [id])));
+  // In the background, like the nodes' figures (see NodeRunStats).
+  const run = useDeferredValue(useRun(useShallow(useCallback((s: RunState) => selectEdgeRun(s, id), [id]))));
   const jacobian = useRun(useCallback((s: RunState) => s.jacobians[target], [target]));
   const showJacobians = useWatch((s) => s.showJacobians);
-  const far = useStore((s) => s.transform[2] < FIGURES_MIN_ZOOM);
+  const far = useFarZoom();
   const openJacobian = useWatch((s) => s.openJacobian);
   const grad = run.grad !== null && !view.severity ? gradientStyle(run.grad) : null;
   const cls = `bp-edge${view.severity ? ` bp-edge--${view.severity}` : ''}${selected ? ' bp-edge--selected' : ''}${grad ? ' bp-edge--grad' : ''}`;

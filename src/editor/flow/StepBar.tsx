@@ -1,6 +1,6 @@
 import { Panel } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../use-shallow';
 import { useRun, useRunStore } from '../run/use-run';
 import { PLAY_INTERVAL, useWatch } from '../run/watch-store';
 

@@ -16,7 +16,6 @@ describe('React Flow nodes derived from the document', () => {
     const none = new Set<string>();
     const first = derive(store.getState().doc.nodes, none, {});
     expect(first.length).toBeGreaterThanOrEqual(200);
-    store.getState().beginGesture();
     store.getState().moveNodes(new Map([['fc50', { x: 1, y: 2 }]]));
     const second = derive(store.getState().doc.nodes, none, {});
     const changed = second.filter((n, i) => n !== first[i]).map((n) => n.id);

@@ -14,7 +14,6 @@ describe('node and edge views on the canvas', () => {
     const s = store();
     const node = selectNodeView(s.getState(), 'fc1');
     const edge = selectEdgeView(s.getState(), 'e2');
-    s.getState().beginGesture();
     s.getState().moveNodes(new Map([['fc1', { x: 40, y: 9 }]]));
     expect(selectNodeView(s.getState(), 'fc1')).toBe(node);
     expect(selectEdgeView(s.getState(), 'e2')).toBe(edge);

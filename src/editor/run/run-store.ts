@@ -83,7 +83,7 @@ export interface RunActions {
   pausePlay(): void;
   toggleTraining(): Promise<void>;
   stopTraining(): void;
-  /** A drag or pan on the page began or ended: while it lasts, training yields half its time to the page and the canvas's figures follow at most once a second. */
+  /** A drag or pan on the page began or ended: while it lasts, training yields two thirds of its time to the page and the canvas's figures follow at most once a second. */
   gesture(active: boolean): void;
   resetWeights(): Promise<void>;
   runGradcheck(): Promise<void>;

@@ -45,8 +45,6 @@ export interface EditorData {
   pins: Pins;
   selection: Selection;
   history: History<Snapshot>;
-  /** The snapshot taken when a drag began; the drag becomes one undo step when it ends. */
-  gesture: Snapshot | null;
   /** Node sizes as the canvas measured them (for placement; not saved). */
   measured: Readonly<Record<string, Size>>;
   clipboard: ClipboardContent | null;
@@ -89,10 +87,7 @@ export interface EditorActions {
    * so new data and the graph that fits it come and go together.
    */
   setTrainingData(training: TrainingSettings, features?: number): void;
-  /** Opens a drag: moves until endGesture() make one undo step. */
-  beginGesture(): void;
-  endGesture(): void;
-  /** Moves nodes; outside a gesture the move is its own undo step. */
+  /** Moves nodes, as one undo step (the canvas holds a drag's positions until it ends). */
   moveNodes(positions: ReadonlyMap<string, XY>): void;
   setMeasured(sizes: Readonly<Record<string, Size>>): void;
   select(selection: Selection): void;
@@ -150,15 +145,15 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
   const startAnalysis = analyzeGraph(start.doc);
   return createStore<EditorState>()((set, get) => {
     /**
-     * Installs `next` as the document. `step` records the previous one as an undo step
-     * (merged into the open gesture, if any); positions alone do not change the analysis.
+     * Installs `next` as the document. `step` records the previous one as an undo step;
+     * positions alone do not change the analysis.
      */
     const commit = (next: EditableDocument, opts: { step?: boolean; reanalyze?: boolean; lineage?: number; weights?: StoredWeights | undefined; selection?: Selection } = {}) => {
       const s = get();
       const lineage = opts.lineage ?? s.lineage;
       if (next === s.doc && lineage === s.lineage && !('weights' in opts) && !opts.selection) return;
       const step = opts.step ?? true;
-      const history = step && !s.gesture && next !== s.doc ? record(s.history, { doc: s.doc, lineage: s.lineage }) : s.history;
+      const history = step && next !== s.doc ? record(s.history, { doc: s.doc, lineage: s.lineage }) : s.history;
       const analysis = opts.reanalyze === false ? s.analysis : analyzeGraph(next);
       const baseWeights = 'weights' in opts ? opts.weights : s.weights;
       const weights = reconcileWeights(baseWeights, next, analysis);
@@ -175,7 +170,6 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
     };
 
     const travel = (dir: 'undo' | 'redo') => {
-      get().endGesture();
       const s = get();
       const moved = (dir === 'undo' ? undo : redo)(s.history, { doc: s.doc, lineage: s.lineage });
       if (!moved) return;
@@ -201,7 +195,6 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
       pins: pinDiagnostics(startAnalysis, start.doc),
       selection: EMPTY_SELECTION,
       history: emptyHistory(),
-      gesture: null,
       measured: {},
       clipboard: null,
       pasteCount: 0,
@@ -222,8 +215,7 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
           analysis,
           pins: pinDiagnostics(analysis, d),
           history: emptyHistory(),
-          gesture: null,
-          selection: EMPTY_SELECTION,
+              selection: EMPTY_SELECTION,
           pasteCount: 0,
           revision: s.revision + 1,
           fitViewToken: s.fitViewToken + 1,
@@ -303,18 +295,6 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
         const next = graph.training === training ? graph : { ...graph, training };
         if (next === doc) return;
         commit(next, { reanalyze: graph !== doc });
-      },
-
-      beginGesture() {
-        const s = get();
-        if (!s.gesture) set({ gesture: { doc: s.doc, lineage: s.lineage } });
-      },
-
-      endGesture() {
-        const s = get();
-        if (!s.gesture) return;
-        const changed = s.gesture.doc !== s.doc;
-        set({ gesture: null, history: changed ? record(s.history, s.gesture) : s.history });
       },
 
       moveNodes(positions) {

@@ -29,22 +29,23 @@ const STOPS: ReadonlyArray<readonly [number, string]> = [
   [1, 'rgba(220, 38, 38, 1)'],
 ];
 
-function exactColorAt(t: number): string {
-  for (let i = 1; i < STOPS.length; i++) {
-    const [ta, ca] = STOPS[i - 1];
-    const [tb, cb] = STOPS[i];
-    if (t <= tb) return interpolateRgb(ca, cb)((t - ta) / (tb - ta));
-  }
-  return STOPS[STOPS.length - 1][1];
-}
-
 // Interpolating parses both stops on every call, and hundreds of edges and nodes ask on each
-// live update: a table of 1,025 steps (a hundredth of a decade apart) answers instead.
+// live update: a table of 1,025 steps (a hundredth of a decade apart) answers instead, built
+// on first use from one interpolator per segment.
 const STEPS = 1024;
 let table: string[] | null = null;
 
+function buildTable(): string[] {
+  const segments = STOPS.slice(1).map(([tb, cb], i) => ({ ta: STOPS[i][0], tb, at: interpolateRgb(STOPS[i][1], cb) }));
+  return Array.from({ length: STEPS + 1 }, (_, i) => {
+    const t = i / STEPS;
+    const seg = segments.find((g) => t <= g.tb) ?? segments[segments.length - 1];
+    return seg.at((t - seg.ta) / (seg.tb - seg.ta));
+  });
+}
+
 function colorAt(t: number): string {
-  table ??= Array.from({ length: STEPS + 1 }, (_, i) => exactColorAt(i / STEPS));
+  table ??= buildTable();
   return table[Math.round(t * STEPS)];
 }
 
