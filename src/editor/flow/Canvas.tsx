@@ -27,6 +27,7 @@ import { FarZoom, FIGURES_MIN_ZOOM } from './far-zoom';
 import { useWatch } from '../run/watch-store';
 import { useEditor, useEditorStore } from '../use-editor';
 import { createEdgeDeriver, createNodeDeriver, type LayerFlowNode, type ShapeFlowEdge } from './derive';
+import { createGestures } from './gestures';
 import { nextDrag, NO_DRAG, splitMoves, withDragPositions, type DragPositions } from './drag-positions';
 import { CanvasOverlay } from './CanvasOverlay';
 import { DocumentTitle } from './DocumentTitle';
@@ -148,17 +149,20 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
     [store],
   );
 
-  // While a drag lasts, training yields two thirds of its time to the page.
+  // A drag, and a pan or zoom by the user, are gestures: while one lasts, training yields two
+  // thirds of its time to the page. Moves of the view by the program (fitting it, panning
+  // along when a drag reaches the edge) are not, and do not end a drag's.
   const runStore = useRunStore();
-  const beginGesture = useCallback(() => runStore.getState().gesture(true), [runStore]);
+  const gestures = useMemo(() => createGestures((active) => runStore.getState().gesture(active)), [runStore]);
+  const beginGesture = useCallback(() => gestures.set('drag', true), [gestures]);
   const endGesture = useCallback(() => {
     // A drag whose last change never came (it always does) still lands in the document.
     if (dragNow.current.size) {
       store.getState().moveNodes(dragNow.current);
       updateDrag(NO_DRAG);
     }
-    runStore.getState().gesture(false);
-  }, [store, runStore, updateDrag]);
+    gestures.set('drag', false);
+  }, [store, gestures, updateDrag]);
 
   const onDragOver = useCallback((e: DragEvent) => {
     const types = e.dataTransfer.types;
@@ -192,11 +196,10 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
   const onMove = useCallback((event: MouseEvent | TouchEvent | null) => {
     if (event) fitted.current = false;
   }, []);
-  // A pan or zoom by the user is a gesture too (fitting the view is not).
   const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
-    if (event) runStore.getState().gesture(true);
-  }, [runStore]);
-  const onMoveEnd = useCallback(() => runStore.getState().gesture(false), [runStore]);
+    if (event) gestures.set('pan', true);
+  }, [gestures]);
+  const onMoveEnd = useCallback(() => gestures.set('pan', false), [gestures]);
 
   const lastFit = useRef(0);
   useEffect(() => {
@@ -222,6 +225,8 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
     lastPanelHeight.current = panelHeight;
     if (!fitted.current || (!resized && !showsFigures)) return;
     const t = setTimeout(() => {
+      // Not under a dragging pointer: the next change after the drag looks again.
+      if (gestures.dragging) return;
       const b = getNodesBounds(getNodes());
       const { x, y, zoom } = getViewport();
       const { width, height } = flow.getState();
