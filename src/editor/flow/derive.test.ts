@@ -33,6 +33,8 @@ describe('React Flow nodes derived from the document', () => {
     expect(b.filter((n, i) => n !== a[i]).map((n) => n.id)).toEqual(['fc1', 'relu1']);
     expect(b.find((n) => n.id === 'fc1')!.selected).toBe(true);
     expect(b.find((n) => n.id === 'relu1')!.measured).toEqual(size);
+    // Their data (what their views render from) stays the same object.
+    for (const id of ['fc1', 'relu1']) expect(b.find((n) => n.id === id)!.data).toBe(a.find((n) => n.id === id)!.data);
     const c = derive(nodes, new Set(['fc1']), { relu1: size });
     expect(c.every((n, i) => n === b[i])).toBe(true);
   });

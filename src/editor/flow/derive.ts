@@ -27,7 +27,9 @@ export function createNodeDeriver(): (nodes: readonly ModelNode[], selected: Rea
         id: n.id,
         type: 'layer',
         position: n.position,
-        data: { node: n },
+        // The same data while the document node is the same: a node that was only selected or
+        // measured again keeps its props, and its view does not render again.
+        data: hit && hit.src === n ? hit.rf.data : { node: n },
         selected: isSelected,
         ...(size ? { measured: { width: size.width, height: size.height } } : {}),
       };
