@@ -357,11 +357,11 @@ describe('EngineService: training', () => {
     expect((await done)!.reason).toBe('stopped');
   });
 
-  it('while the page is busy with a gesture, training rests twice as long as it works, holds the boundary, and trains the same', async () => {
+  it('while the page is busy with a gesture, training rests twice as long as it works, reports and draws the boundary less, and trains the same', async () => {
     const run = async (courteous: boolean) => {
       const s = new EngineService();
       const d = mlpDoc([32, 32]);
-      d.training!.epochs = 8;
+      d.training!.epochs = 40;
       s.load(d, { weights: 'document' });
       s.setCourteous(courteous);
       const timers = vi.spyOn(globalThis, 'setTimeout');
@@ -371,7 +371,7 @@ describe('EngineService: training', () => {
       try {
         const { messages } = await trainAll(s);
         const rests = timers.mock.calls.map((c) => c[1] ?? 0).filter((ms) => ms >= COURTESY_SLICE_MS);
-        return { points: messages.flatMap((m) => m.points), rests, boundaries: messages.map((m) => !!m.boundary) };
+        return { points: messages.flatMap((m) => m.points), rests, boundaries: messages.map((m) => !!m.boundary), messages: messages.length };
       } finally {
         timers.mockRestore();
         clock.mockRestore();
@@ -385,6 +385,8 @@ describe('EngineService: training', () => {
     expect(free.rests).toEqual([]);
     expect(busy.points.length).toBeGreaterThan(3);
     expect(busy.points).toEqual(free.points);
+    // Every point arrives, in fewer messages (at most one a second instead of ten).
+    expect(busy.messages * 4).toBeLessThan(free.messages);
     // The decision boundary waits for the gesture's end (the last message always has one).
     expect(busy.boundaries.slice(0, -1).some(Boolean)).toBe(false);
     expect(busy.boundaries.at(-1)).toBe(true);

@@ -28,6 +28,12 @@ const BOUNDARY_SHARE = 0.2;
  * graph still had twice the frames over 33 ms). The steps and their results are the same.
  */
 export const COURTESY_SLICE_MS = 8;
+/**
+ * While the page is busy with a gesture, progress goes out at most this often (every point
+ * still arrives, in bigger batches): the page shows it no more often then, and reading a
+ * message (with a big graph's snapshot of every node) takes the page's time.
+ */
+export const COURTESY_PROGRESS_INTERVAL_MS = 1000;
 /** A gesture whose end never arrived (a lost mouseup) gives training back its speed after this. */
 export const COURTESY_MAX_MS = 10_000;
 const COURTESY_MAX_REST_MS = 250;
@@ -134,7 +140,7 @@ export class Training {
 
     const emit = (force: boolean) => {
       const now = performance.now();
-      if (!force && now - lastEmit < PROGRESS_INTERVAL_MS) return;
+      if (!force && now - lastEmit < (this.courteous ? COURTESY_PROGRESS_INTERVAL_MS : PROGRESS_INTERVAL_MS)) return;
       lastEmit = now;
       const msg: TrainProgress = { state: end ? stateOf(end) : this.state, step: run.step, epoch: run.epoch, points, gradNorms: norms };
       if (snapshot) msg.snapshot = snapshot;

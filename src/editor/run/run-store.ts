@@ -19,6 +19,7 @@ import type {
   TrainState,
   TensorSummary,
 } from '../../runtime';
+import { COURTESY_PROGRESS_INTERVAL_MS } from '../../runtime';
 import { summarize } from '../../runtime/summary';
 import { currentDocument, type EditorStore } from '../store/editor-store';
 import { appendCurves, emptyCurves, type TrainingCurves } from './curves';
@@ -105,8 +106,8 @@ const LOAD_DEBOUNCE_MS = 120;
 const BATCH_SIDE = 1 << 14;
 /** How often the canvas's figures follow training at most. */
 export const LIVE_FIGURES_MS = 300;
-/** While the user drags or pans, the training panels and the canvas's figures follow at most this often, and the weights wait for the gesture's end: the gesture's frames come first. */
-export const GESTURE_LIVE_FIGURES_MS = 1000;
+/** While the user drags or pans, the training panels and the canvas's figures follow at most this often (as often as the worker then reports), and the weights wait for the gesture's end: the gesture's frames come first. */
+export const GESTURE_LIVE_FIGURES_MS = COURTESY_PROGRESS_INTERVAL_MS;
 const WEIGHTS_SYNC_MS = 3000;
 
 function idleTraining(): TrainingView {
