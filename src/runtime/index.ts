@@ -6,7 +6,7 @@ export { EngineService, GRADCHECK_THRESHOLD, type LoadOptions } from './service'
 export { EngineClient, WorkerCrashedError, createEngineWorker, type EngineClientOptions, type WorkerLike } from './client';
 export { createWorkerApi, transferables, type WorkerApi } from './expose';
 export { summarize, MAX_VALUES, HISTOGRAM_BINS, type TensorSummary } from './summary';
-export { COURTESY_PROGRESS_INTERVAL_MS, PROGRESS_INTERVAL_MS } from './training';
+export { PROGRESS_INTERVAL_MS } from './training';
 export type * from './protocol';
 export type { JacobianStructure, JacobianWrt, JacobianTiles, JacobianPattern } from './jacobian';
 export type { Bounds, DatasetError } from './datasets';

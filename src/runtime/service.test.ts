@@ -4,7 +4,7 @@ import { CrossEntropyLoss, Linear, MLP, Sequential, Tensor, createRng, type Laye
 import { buildMlpGraph, compileGraph, defaultTraining, parseModelDocument, type ModelDocument } from '../model';
 import type { StepReport, TrainProgress } from './protocol';
 import { EngineService } from './service';
-import { COURTESY_SLICE_MS } from './training';
+import { COURTESY_SLICE_MS } from './courtesy';
 
 function example(file: string): ModelDocument {
   const r = parseModelDocument(readFileSync(new URL(`../../public/examples/${file}`, import.meta.url), 'utf8'));

@@ -19,7 +19,7 @@ import type {
   TrainState,
   TensorSummary,
 } from '../../runtime';
-import { COURTESY_PROGRESS_INTERVAL_MS } from '../../runtime';
+import { COURTESY_PROGRESS_INTERVAL_MS } from '../../runtime/courtesy';
 import { summarize } from '../../runtime/summary';
 import { currentDocument, type EditorStore } from '../store/editor-store';
 import { appendCurves, emptyCurves, type TrainingCurves } from './curves';
