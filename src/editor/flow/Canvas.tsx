@@ -75,6 +75,7 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
   const fitViewToken = useEditor((s) => s.fitViewToken);
   const focusRequest = useEditor((s) => s.focusRequest);
   const { screenToFlowPosition, fitView, setCenter, getInternalNode, getZoom, getNodes, getNodesBounds, getViewport } = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
+  const paneSize = useStoreApi();
 
   const deriveNodes = useMemo(createNodeDeriver, []);
   const deriveEdges = useMemo(createEdgeDeriver, []);
@@ -92,7 +93,6 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
     dragNow.current = next;
     setDrag(next);
   }, []);
-  const flow = useStoreApi<LayerFlowNode, ShapeFlowEdge>();
 
   const onNodesChange = useCallback(
     (changes: NodeChange<LayerFlowNode>[]) => {
@@ -229,12 +229,12 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
       if (gestures.dragging) return;
       const b = getNodesBounds(getNodes());
       const { x, y, zoom } = getViewport();
-      const { width, height } = flow.getState();
+      const { width, height } = paneSize.getState();
       const inside = x + b.x * zoom >= 0 && y + b.y * zoom >= 0 && x + (b.x + b.width) * zoom <= width && y + (b.y + b.height) * zoom <= height - FIT_BOTTOM_MARGIN;
       if (!inside) void fitView(FIT_VIEW);
     }, 150);
     return () => clearTimeout(t);
-  }, [measured, showsFigures, panelHeight, fitView, getNodes, getNodesBounds, getViewport, flow]);
+  }, [measured, showsFigures, panelHeight, fitView, getNodes, getNodesBounds, getViewport, paneSize]);
 
   const lastFocus = useRef(0);
   useEffect(() => {
