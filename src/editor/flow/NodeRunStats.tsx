@@ -8,7 +8,6 @@ import { useRun } from '../run/use-run';
 import { activePhase, gradcheckError, lossOnShow, nodeOutput, outputGradNorm, paramGradNorm } from '../run/views';
 import { useFarZoom } from './far-zoom';
 
-
 const SPARSE_TYPES: ReadonlySet<NodeType> = new Set(['ReLU', 'LeakyReLU', 'Dropout']);
 
 export interface NodeRunView {

@@ -215,7 +215,7 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
           analysis,
           pins: pinDiagnostics(analysis, d),
           history: emptyHistory(),
-              selection: EMPTY_SELECTION,
+          selection: EMPTY_SELECTION,
           pasteCount: 0,
           revision: s.revision + 1,
           fitViewToken: s.fitViewToken + 1,
