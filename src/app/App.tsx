@@ -11,9 +11,11 @@ import type { EditorStore } from '../editor/store/editor-store';
 import { EditorProvider, useEditorStore } from '../editor/use-editor';
 import { createRunStore, type RunStore } from '../editor/run/run-store';
 import { RunProvider } from '../editor/run/use-run';
+import { createScreenStore, type ScreenStore } from '../editor/screen/screen-store';
+import { ScreenProvider, useScreen, useScreenStore } from '../editor/screen/use-screen';
 import { EngineClient } from '../runtime/client';
 import { BottomPanel } from './BottomPanel';
-import { exportAs, importFile } from './commands';
+import { exportAs, importFile, newDocument, replaceWithUndo, type AppStores } from './commands';
 import { ImportErrorsDialog } from './ImportErrorsDialog';
 import { SidePanel } from './SidePanel';
 import { MlpDialog } from './MlpDialog';
@@ -25,7 +27,6 @@ import { startUp } from './startup';
 import { useTheme } from './theme';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
-import { useUi } from './ui-store';
 import { trainingTabs } from './training/tabs';
 import { watchTabs } from './watch/tabs';
 import { WatchLayer } from './watch/WatchLayer';
@@ -35,6 +36,8 @@ export interface AppProps {
   kv: KeyValueStore;
   /** The engine bridge; by default a worker-backed one is made for `store`. */
   run?: RunStore;
+  /** Messages, dialogs, views and preferences; by default one is made for `store`. */
+  screen?: ScreenStore;
 }
 
 function clearHash() {
@@ -45,8 +48,8 @@ function clearHash() {
 const started = new WeakMap<EditorStore, Promise<unknown>>();
 
 function Dialogs() {
-  const dialog = useUi((s) => s.dialog);
-  const close = useUi((s) => s.close);
+  const dialog = useScreen((s) => s.dialog);
+  const close = useScreen((s) => s.closeDialog);
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'mlp':
@@ -58,16 +61,23 @@ function Dialogs() {
   }
 }
 
-/** One engine worker and run store per editor store, created on first use. */
+/** One screen store, engine worker and run store per editor store, created on first use. */
+const screenStores = new WeakMap<EditorStore, ScreenStore>();
 const runStores = new WeakMap<EditorStore, RunStore>();
 
-export function runStoreFor(store: EditorStore): RunStore {
+export function screenStoreFor(store: EditorStore): ScreenStore {
+  let screen = screenStores.get(store);
+  if (!screen) screenStores.set(store, (screen = createScreenStore()));
+  return screen;
+}
+
+export function runStoreFor(store: EditorStore, screen: ScreenStore): RunStore {
   let run = runStores.get(store);
   if (!run) {
     const client = new EngineClient({
-      onRestart: (reason) => store.getState().notify(`The engine stopped unexpectedly (${reason}) and was restarted with your model.`, 'warning', { sticky: true }),
+      onRestart: (reason) => screen.getState().notify(`The engine stopped unexpectedly (${reason}) and was restarted with your model.`, 'warning', { sticky: true }),
     });
-    run = createRunStore(store, client);
+    run = createRunStore(store, client, screen);
     runStores.set(store, run);
   }
   return run;
@@ -80,6 +90,8 @@ function RunButtons({ theme, setTheme }: { theme: ReturnType<typeof useTheme>[0]
 
 function Shell({ kv }: { kv: KeyValueStore }) {
   const store = useEditorStore();
+  const screen = useScreenStore();
+  const stores: AppStores = useMemo(() => ({ editor: store, screen }), [store, screen]);
   const [theme, setTheme] = useTheme();
   const [ready, setReady] = useState(false);
 
@@ -87,10 +99,10 @@ function Shell({ kv }: { kv: KeyValueStore }) {
     let live = true;
     let stop: (() => void) | null = null;
     let flush: (() => void) | null = null;
-    if (!started.has(store)) started.set(store, startUp(store, { kv, hash: location.hash, clearHash }));
+    if (!started.has(store)) started.set(store, startUp(store, { kv, hash: location.hash, clearHash, screen }));
     void started.get(store)!.then(() => {
       if (!live) return;
-      const autosave = startAutosave(store, kv, serializeDocument);
+      const autosave = startAutosave(store, screen, kv, serializeDocument);
       stop = autosave.stop;
       flush = () => void autosave.flush();
       addEventListener('pagehide', flush);
@@ -101,7 +113,7 @@ function Shell({ kv }: { kv: KeyValueStore }) {
       stop?.();
       if (flush) removeEventListener('pagehide', flush);
     };
-  }, [store, kv]);
+  }, [store, screen, kv]);
 
   // A share link pasted into the address bar of an open tab.
   useEffect(() => {
@@ -112,18 +124,17 @@ function Shell({ kv }: { kv: KeyValueStore }) {
       try {
         const parsed = parseDocumentText(await decodeSharePayload(payload));
         if (!parsed.ok) {
-          useUi.getState().open({ kind: 'import-errors', source: 'the share link', errors: parsed.errors });
+          screen.getState().openDialog({ kind: 'import-errors', source: 'the share link', errors: parsed.errors });
           return;
         }
-        store.getState().replaceDocument(parsed.doc);
-        store.getState().notify(`Opened the shared model “${parsed.doc.name}”.`, 'success');
+        replaceWithUndo(stores, parsed.doc, `Opened the shared model “${parsed.doc.name}”.`);
       } catch (e) {
-        store.getState().notify(`This share link is damaged: ${e instanceof Error ? e.message : String(e)}.`, 'error');
+        screen.getState().notify(`This share link is damaged: ${e instanceof Error ? e.message : String(e)}.`, 'error');
       }
     };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
-  }, [store]);
+  }, [stores, screen]);
 
   const onShortcut = useCallback(
     (cmd: ShortcutCommand) => {
@@ -141,7 +152,7 @@ function Shell({ kv }: { kv: KeyValueStore }) {
         case 'copy':
           if (s.copySelection()) {
             const n = store.getState().clipboard!.nodes.length;
-            s.notify(`Copied ${n} ${n === 1 ? 'node' : 'nodes'}.`, 'info');
+            screen.getState().notify(`Copied ${n} ${n === 1 ? 'node' : 'nodes'}.`, 'info');
           }
           break;
         case 'paste':
@@ -151,15 +162,18 @@ function Shell({ kv }: { kv: KeyValueStore }) {
           s.selectAll();
           break;
         case 'save':
-          void exportAs(store, 'json');
+          void exportAs(stores, 'json');
+          break;
+        case 'new':
+          newDocument(stores);
           break;
       }
     },
-    [store],
+    [store, screen, stores],
   );
   useShortcuts(onShortcut);
 
-  const onFileDrop = useCallback((file: File) => void importFile(store, file), [store]);
+  const onFileDrop = useCallback((file: File) => void importFile(stores, file), [stores]);
 
   return (
     <div className="bp-app" data-ready={ready ? 'true' : 'false'}>
@@ -169,10 +183,10 @@ function Shell({ kv }: { kv: KeyValueStore }) {
         <main className="bp-centre" aria-label="Graph editor">
           <Canvas colorMode={theme} onFileDrop={onFileDrop} />
           <BottomPanel extraTabs={[...watchTabs, ...trainingTabs]} />
+          <Toasts />
         </main>
         <SidePanel />
       </div>
-      <Toasts />
       <Dialogs />
       <WatchLayer />
     </div>
@@ -180,15 +194,18 @@ function Shell({ kv }: { kv: KeyValueStore }) {
 }
 
 /** Backprop Studio: the editor store and browser storage in, the whole app out. */
-export function App({ store, kv, run }: AppProps) {
-  const runStore = useMemo(() => run ?? runStoreFor(store), [run, store]);
+export function App({ store, kv, run, screen }: AppProps) {
+  const screenStore = useMemo(() => screen ?? screenStoreFor(store), [screen, store]);
+  const runStore = useMemo(() => run ?? runStoreFor(store, screenStore), [run, store, screenStore]);
   return (
     <EditorProvider store={store}>
-      <RunProvider store={runStore}>
-        <ReactFlowProvider>
-          <Shell kv={kv} />
-        </ReactFlowProvider>
-      </RunProvider>
+      <ScreenProvider store={screenStore}>
+        <RunProvider store={runStore}>
+          <ReactFlowProvider>
+            <Shell kv={kv} />
+          </ReactFlowProvider>
+        </RunProvider>
+      </ScreenProvider>
     </EditorProvider>
   );
 }

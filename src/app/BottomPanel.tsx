@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useShallow } from '../editor/use-shallow';
-import { useWatch } from '../editor/run/watch-store';
+import { useScreen } from '../editor/screen/use-screen';
 import { useEditor } from '../editor/use-editor';
 import { DiagnosticsList } from './DiagnosticsList';
 import { PanelResizer } from './watch/PanelResizer';
@@ -42,8 +42,8 @@ export function BottomPanel({ extraTabs = [] }: { extraTabs?: readonly Tab[] }) 
   const [active, setActive] = useState(tabs[0].key);
   const id = useId();
   const current = tabs.find((t) => t.key === active) ?? tabs[0];
-  const height = useWatch((s) => s.panelHeight);
-  const request = useWatch((s) => s.panelTabRequest);
+  const height = useScreen((s) => s.panelHeight);
+  const request = useScreen((s) => s.panelTabRequest);
   useEffect(() => {
     if (request) setActive(request.key);
   }, [request]);

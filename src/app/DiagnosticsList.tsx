@@ -1,4 +1,6 @@
 import type { Diagnostic } from '../model/analyze';
+import { focusElement } from '../editor/screen/screen-store';
+import { useScreenStore } from '../editor/screen/use-screen';
 import { useEditorStore } from '../editor/use-editor';
 
 /** Where clicking a diagnostic leads: the field's node, else the connection, else the node. */
@@ -11,6 +13,7 @@ export function diagnosticTarget(d: Diagnostic): { nodeId?: string; edgeId?: str
 /** Diagnostics as a list; those pinned to an element select it (and bring it into view) when clicked. */
 export function DiagnosticsList({ diagnostics, empty, compact }: { diagnostics: readonly Diagnostic[]; empty: string; compact?: boolean }) {
   const store = useEditorStore();
+  const screen = useScreenStore();
   if (!diagnostics.length) return <p className="bp-empty">{empty}</p>;
   return (
     <ul className={`bp-diagnostics${compact ? ' bp-diagnostics--compact' : ''}`}>
@@ -26,7 +29,7 @@ export function DiagnosticsList({ diagnostics, empty, compact }: { diagnostics: 
         return (
           <li key={`${i}:${d.message}`}>
             {target ? (
-              <button type="button" className="bp-diagnostics__item" onClick={() => store.getState().focusElement(target)}>
+              <button type="button" className="bp-diagnostics__item" onClick={() => focusElement(store, screen, target)}>
                 {body}
               </button>
             ) : (

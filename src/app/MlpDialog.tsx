@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useScreenStore } from '../editor/screen/use-screen';
 import { useEditorStore } from '../editor/use-editor';
 import { Dialog } from './Dialog';
 import { ACTIVATION_LABELS, validateMlpForm, type ActivationName, type MlpField, type MlpFormValues } from './mlp-form';
@@ -20,6 +21,7 @@ function initialValues(store: ReturnType<typeof useEditorStore>): MlpFormValues 
 /** The homework's MLP constructor as a form: builds the chain with its loss and fits the view. */
 export function MlpDialog({ onClose }: { onClose(): void }) {
   const store = useEditorStore();
+  const screen = useScreenStore();
   const [values, setValues] = useState<MlpFormValues>(() => initialValues(store));
   const [errors, setErrors] = useState<Partial<Record<MlpField, string>>>({});
   const id = useId();
@@ -39,7 +41,8 @@ export function MlpDialog({ onClose }: { onClose(): void }) {
     }
     store.getState().buildMlp(r.spec, values.mode);
     const layers = r.spec.hiddenFeatures.length + 1;
-    store.getState().notify(`Built an MLP with ${layers} Linear ${layers === 1 ? 'layer' : 'layers'}.`, 'success');
+    screen.getState().requestFitView();
+    screen.getState().notify(`Built an MLP with ${layers} Linear ${layers === 1 ? 'layer' : 'layers'}.`, 'success');
     onClose();
   };
 

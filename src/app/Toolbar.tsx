@@ -2,13 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { fetchExampleIndex, type ExampleEntry } from '../editor/io/examples';
 import { EXPORT_LABELS, type ExportKind } from '../editor/io/export-model';
 import { useEditor, useEditorStore } from '../editor/use-editor';
-import { exportAs, importFile, openExample, shareLink } from './commands';
+import { useScreenStore } from '../editor/screen/use-screen';
+import { exportAs, importFile, newDocument, openExample, shareLink, type AppStores } from './commands';
 import { icons } from './icons';
 import { MenuButton } from './MenuButton';
 import type { RunControls } from './run-controls';
 import type { Theme } from './theme';
 import { ToolButton } from './ToolButton';
-import { useUi } from './ui-store';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -29,6 +29,8 @@ export interface ToolbarProps {
 /** The top bar: file and sharing commands, undo/redo, the MLP builder, the run buttons and the theme. */
 export function Toolbar({ theme, setTheme, run }: ToolbarProps) {
   const store = useEditorStore();
+  const screen = useScreenStore();
+  const stores: AppStores = { editor: store, screen };
   const canUndo = useEditor((s) => s.history.past.length > 0);
   const canRedo = useEditor((s) => s.history.future.length > 0);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -66,6 +68,7 @@ export function Toolbar({ theme, setTheme, run }: ToolbarProps) {
       </div>
 
       <div className="bp-toolbar__group" role="group" aria-label="File">
+        <ToolButton label="New" icon={icons.newDoc} title={`Start a new, empty model (${MOD}${isMac ? '⌥' : 'Alt+'}N)`} onClick={() => newDocument(stores)} />
         <ToolButton label="Import" icon={icons.import} title="Open a model saved as JSON" onClick={() => fileInput.current?.click()} />
         <input
           ref={fileInput}
@@ -76,7 +79,7 @@ export function Toolbar({ theme, setTheme, run }: ToolbarProps) {
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) void importFile(store, f);
+            if (f) void importFile(stores, f);
           }}
         />
         <MenuButton
@@ -87,7 +90,7 @@ export function Toolbar({ theme, setTheme, run }: ToolbarProps) {
             key: k,
             label: EXPORT_LABELS[k],
             description: EXPORT_DESCRIPTIONS[k],
-            onSelect: () => void exportAs(store, k),
+            onSelect: () => void exportAs(stores, k),
           }))}
         />
         <MenuButton
@@ -95,13 +98,13 @@ export function Toolbar({ theme, setTheme, run }: ToolbarProps) {
           icon={icons.examples}
           title="Open a ready-made network"
           emptyText={examplesError ? `Examples could not be loaded: ${examplesError}` : 'Loading…'}
-          items={(examples ?? []).map((ex) => ({ key: ex.file, label: ex.name, description: ex.description, onSelect: () => void openExample(store, ex) }))}
+          items={(examples ?? []).map((ex) => ({ key: ex.file, label: ex.name, description: ex.description, onSelect: () => void openExample(stores, ex) }))}
         />
-        <ToolButton label="Share link" icon={icons.share} title="Copy a link that opens this model" onClick={() => void shareLink(store)} />
+        <ToolButton label="Share link" icon={icons.share} title="Copy a link that opens this model" onClick={() => void shareLink(stores)} />
       </div>
 
       <div className="bp-toolbar__group">
-        <ToolButton label="Build MLP…" icon={icons.mlp} title="Lay out a multi-layer perceptron" onClick={() => useUi.getState().open({ kind: 'mlp' })} />
+        <ToolButton label="Build MLP…" icon={icons.mlp} title="Lay out a multi-layer perceptron" onClick={() => screen.getState().openDialog({ kind: 'mlp' })} />
       </div>
 
       <div className="bp-toolbar__group bp-toolbar__run" role="group" aria-label="Run">

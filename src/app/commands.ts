@@ -1,32 +1,64 @@
 import { parseDocumentText, serializeDocument } from '../editor/io/document-text';
 import { fetchExampleText, type ExampleEntry } from '../editor/io/examples';
 import { documentJson, EXPORT_LABELS, exportDocument, type ExportKind } from '../editor/io/export-model';
+import type { ScreenStore } from '../editor/screen/screen-store';
 import { makeShareLink, MAX_LINK_LENGTH } from '../editor/share/share-link';
 import { currentDocument, type EditorStore } from '../editor/store/editor-store';
-import { useUi } from './ui-store';
+import type { ModelDocument } from '../model/schema';
 
 /**
- * What the toolbar, the shortcuts and file drops do, on the editor store. Each reports
- * its outcome to the user (a message or a dialog) and never throws.
+ * What the toolbar, the shortcuts and file drops do, on the editor store, reporting to the
+ * screen store. Each reports its outcome to the user (a message or a dialog) and never throws.
  */
+export interface AppStores {
+  editor: EditorStore;
+  screen: ScreenStore;
+}
+
+/** True when the document holds work done since it was opened (edits, training) that replacing it would set aside. */
+export function hasUnsavedWork(editor: EditorStore): boolean {
+  const s = editor.getState();
+  return s.revision !== s.openedRevision && s.doc.nodes.length > 0;
+}
+
+/**
+ * Replaces the document (one undo step) and says so; when that sets work aside, the
+ * message says which model was replaced and offers Undo, which brings it back whole.
+ */
+export function replaceWithUndo({ editor, screen }: AppStores, doc: ModelDocument, what: string): void {
+  const before = editor.getState().doc.name;
+  const unsaved = hasUnsavedWork(editor);
+  editor.getState().replaceDocument(doc);
+  if (unsaved) {
+    screen.getState().notify(`${what} “${before}” was replaced; Undo brings it back.`, 'info', { action: { label: 'Undo', run: () => editor.getState().undo() } });
+  } else screen.getState().notify(what, 'success');
+}
+
+/** Starts an empty, untitled model (one undo step). */
+export function newDocument({ editor, screen }: AppStores): void {
+  const before = editor.getState().doc.name;
+  const unsaved = hasUnsavedWork(editor);
+  editor.getState().newDocument();
+  const text = 'New model: drag layers from the palette, or use Build MLP….';
+  if (unsaved) screen.getState().notify(`${text} “${before}” was set aside; Undo brings it back.`, 'info', { action: { label: 'Undo', run: () => editor.getState().undo() } });
+  else screen.getState().notify(text, 'info');
+}
 
 /** Replaces the document by the one in `text` (one undo step), or lists its problems and leaves the graph as it is. */
-export function importText(store: EditorStore, text: string, source: string): boolean {
+export function importText(stores: AppStores, text: string, source: string): boolean {
   const parsed = parseDocumentText(text);
   if (!parsed.ok) {
-    useUi.getState().open({ kind: 'import-errors', source, errors: parsed.errors });
+    stores.screen.getState().openDialog({ kind: 'import-errors', source, errors: parsed.errors });
     return false;
   }
-  store.getState().replaceDocument(parsed.doc);
-  const s = store.getState();
-  s.notify(`Opened “${parsed.doc.name}” from ${source}.`, 'success');
-  for (const w of parsed.warnings) s.notify(w.message, 'warning');
+  replaceWithUndo(stores, parsed.doc, `Opened “${parsed.doc.name}” from ${source}.`);
+  for (const w of parsed.warnings) stores.screen.getState().notify(w.message, 'warning');
   return true;
 }
 
-export async function importFile(store: EditorStore, file: File): Promise<boolean> {
+export async function importFile(stores: AppStores, file: File): Promise<boolean> {
   if (!/\.json$/i.test(file.name) && file.type !== 'application/json') {
-    useUi.getState().open({
+    stores.screen.getState().openDialog({
       kind: 'import-errors',
       source: file.name,
       errors: [{ path: '$', message: `“${file.name}” is not a .json file; Import reads model documents saved as JSON.` }],
@@ -37,28 +69,28 @@ export async function importFile(store: EditorStore, file: File): Promise<boolea
   try {
     text = await file.text();
   } catch (e) {
-    store.getState().notify(`Could not read “${file.name}”: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    stores.screen.getState().notify(`Could not read “${file.name}”: ${e instanceof Error ? e.message : String(e)}`, 'error');
     return false;
   }
-  return importText(store, text, file.name);
+  return importText(stores, text, file.name);
 }
 
-export async function exportAs(store: EditorStore, kind: ExportKind): Promise<void> {
-  const s = store.getState();
+export async function exportAs({ editor, screen }: AppStores, kind: ExportKind): Promise<void> {
+  const notify = screen.getState().notify;
   try {
-    const r = await exportDocument(currentDocument(s), kind);
-    if (r.ok) s.notify(r.note ? `Exported ${r.fileName}. ${r.note}` : `Exported ${r.fileName}.`, r.note ? 'warning' : 'success');
-    else s.notify(`${EXPORT_LABELS[kind]} export failed: ${r.reason}`, 'error', { sticky: true });
+    const r = await exportDocument(currentDocument(editor.getState()), kind);
+    if (r.ok) notify(r.note ? `Exported ${r.fileName}. ${r.note}` : `Exported ${r.fileName}.`, r.note ? 'warning' : 'success');
+    else notify(`${EXPORT_LABELS[kind]} export failed: ${r.reason}`, 'error', { sticky: true });
   } catch (e) {
-    s.notify(`${EXPORT_LABELS[kind]} export failed: ${e instanceof Error ? e.message : String(e)}`, 'error', { sticky: true });
+    notify(`${EXPORT_LABELS[kind]} export failed: ${e instanceof Error ? e.message : String(e)}`, 'error', { sticky: true });
   }
 }
 
-export async function openExample(store: EditorStore, entry: ExampleEntry): Promise<void> {
+export async function openExample(stores: AppStores, entry: ExampleEntry): Promise<void> {
   try {
-    importText(store, await fetchExampleText(entry.file), `the example “${entry.name}”`);
+    importText(stores, await fetchExampleText(entry.file), `the example “${entry.name}”`);
   } catch (e) {
-    store.getState().notify(`Could not load the example “${entry.name}”: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    stores.screen.getState().notify(`Could not load the example “${entry.name}”: ${e instanceof Error ? e.message : String(e)}`, 'error');
   }
 }
 
@@ -66,13 +98,13 @@ export async function openExample(store: EditorStore, entry: ExampleEntry): Prom
  * Puts a link that opens the model into the clipboard (with the weights when they fit),
  * or shows it for copying by hand when the clipboard refuses.
  */
-export async function shareLink(store: EditorStore, base = location.href): Promise<void> {
-  const s = store.getState();
-  const doc = currentDocument(s);
+export async function shareLink({ editor, screen }: AppStores, base = location.href): Promise<void> {
+  const notify = screen.getState().notify;
+  const doc = currentDocument(editor.getState());
   try {
     const r = await makeShareLink(base, doc.weights ? serializeDocument(doc) : null, documentJson(doc, false));
     if (!r.ok) {
-      s.notify(
+      notify(
         `This model is too big for a link (${Math.round(r.length / 1024)} KB, the limit is ${MAX_LINK_LENGTH / 1024} KB even without weights). Use Export → JSON and share the file instead.`,
         'error',
         { sticky: true },
@@ -82,11 +114,11 @@ export async function shareLink(store: EditorStore, base = location.href): Promi
     const note = doc.weights && !r.withWeights ? ' The weights did not fit, so the link carries the graph only.' : '';
     try {
       await navigator.clipboard.writeText(r.url);
-      s.notify(`Link copied to the clipboard.${note}`, note ? 'warning' : 'success');
+      notify(`Link copied to the clipboard.${note}`, note ? 'warning' : 'success');
     } catch {
-      useUi.getState().open({ kind: 'share', url: r.url, withWeights: r.withWeights });
+      screen.getState().openDialog({ kind: 'share', url: r.url, withWeights: r.withWeights });
     }
   } catch (e) {
-    s.notify(`Could not make a link: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    notify(`Could not make a link: ${e instanceof Error ? e.message : String(e)}`, 'error');
   }
 }

@@ -7,6 +7,8 @@ import { buildMlpGraph } from '../model/build-mlp';
 import { NODE_SPECS, NODE_TYPES } from '../model/node-types';
 import { CURRENT_VERSION, FORMAT } from '../model/schema';
 import { createEditorStore, type EditorStore } from '../editor/store/editor-store';
+import { createScreenStore } from '../editor/screen/screen-store';
+import { ScreenProvider } from '../editor/screen/use-screen';
 import { EditorProvider } from '../editor/use-editor';
 import { Inspector } from './Inspector';
 import { MlpDialog } from './MlpDialog';
@@ -22,7 +24,9 @@ function mlpStore(): EditorStore {
 function renderWith(store: EditorStore, ui: ReactNode) {
   return render(
     <EditorProvider store={store}>
-      <ReactFlowProvider>{ui}</ReactFlowProvider>
+      <ScreenProvider store={createScreenStore()}>
+        <ReactFlowProvider>{ui}</ReactFlowProvider>
+      </ScreenProvider>
     </EditorProvider>,
   );
 }

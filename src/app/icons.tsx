@@ -10,6 +10,20 @@ function Icon({ children }: { children: ReactNode }) {
 }
 
 export const icons = {
+  newDoc: (
+    <Icon>
+      <path d="M9.5 2H4a1 1 0 00-1 1v10a1 1 0 001 1h8a1 1 0 001-1V5.5z" />
+      <path d="M9.5 2v3.5H13M8 8v4M6 10h4" />
+    </Icon>
+  ),
+  tidy: (
+    <Icon>
+      <rect x="2" y="3" width="4" height="3" rx="0.8" />
+      <rect x="10" y="3" width="4" height="3" rx="0.8" />
+      <rect x="6" y="10" width="4" height="3" rx="0.8" />
+      <path d="M6 4.5h4M12 6v2H8v2" />
+    </Icon>
+  ),
   undo: (
     <Icon>
       <path d="M5.5 3.5L2.5 6.5l3 3" />

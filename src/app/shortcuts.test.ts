@@ -17,6 +17,13 @@ describe('shortcuts', () => {
     expect(shortcutFor(key('s', { ctrlKey: true }))).toBe('save');
   });
 
+  it('New and Tidy up take Alt too (Ctrl+N is the browser’s), by the physical key on a Mac', () => {
+    expect(shortcutFor(key('n', { ctrlKey: true, altKey: true }))).toBe('new');
+    expect(shortcutFor({ ...key('˜', { metaKey: true, altKey: true }), code: 'KeyN' })).toBe('new');
+    expect(shortcutFor(key('l', { ctrlKey: true, altKey: true }))).toBe('tidy');
+    expect(shortcutFor(key('n', { ctrlKey: true }))).toBeNull();
+  });
+
   it('leaves other keys alone', () => {
     expect(shortcutFor(key('z'))).toBeNull();
     expect(shortcutFor(key('Delete', { ctrlKey: true }))).toBeNull();

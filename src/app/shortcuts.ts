@@ -1,14 +1,18 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
-export type ShortcutCommand = 'delete' | 'undo' | 'redo' | 'copy' | 'paste' | 'selectAll' | 'save';
+export type ShortcutCommand = 'delete' | 'undo' | 'redo' | 'copy' | 'paste' | 'selectAll' | 'save' | 'new' | 'tidy';
 
-type KeyLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
+type KeyLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'> & { code?: string };
 
 /** The editor command a key press asks for, or null. */
 export function shortcutFor(e: KeyLike): ShortcutCommand | null {
   const mod = e.ctrlKey || e.metaKey;
   const key = e.key.toLowerCase();
   if (!mod && !e.altKey && (e.key === 'Delete' || e.key === 'Backspace')) return 'delete';
+  // Ctrl/Cmd+N belongs to the browser (a new window) and cannot be taken over: Alt joins it.
+  // (With Alt, a Mac's key is the character Option makes: the physical key decides.)
+  if (mod && e.altKey && !e.shiftKey && (key === 'n' || e.code === 'KeyN')) return 'new';
+  if (mod && e.altKey && !e.shiftKey && (key === 'l' || e.code === 'KeyL')) return 'tidy';
   if (!mod || e.altKey) return null;
   if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
   if (key === 'y' && !e.shiftKey) return 'redo';

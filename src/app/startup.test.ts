@@ -7,19 +7,20 @@ import { openKeyValueStore, type KeyValueStore } from '../editor/persist/idb';
 import { encodeSharePayload } from '../editor/share/share-link';
 import { createEditorStore } from '../editor/store/editor-store';
 import { fallbackDocument, startUp } from './startup';
-import { useUi } from './ui-store';
+import { createScreenStore } from '../editor/screen/screen-store';
 
 const example = { ...fallbackDocument(), name: 'Default example' };
 const saved = { ...fallbackDocument(), name: 'Autosaved' };
 const shared = { ...fallbackDocument(), name: 'Shared' };
 
 let kv: KeyValueStore;
+let screen = createScreenStore();
 beforeEach(() => {
   kv = openKeyValueStore('startup-test', 'kv', new IDBFactory());
-  useUi.getState().close();
+  screen = createScreenStore();
 });
 
-const deps = (hash = '') => ({ kv, hash, clearHash: vi.fn(), loadDefaultExample: async () => serializeDocument(example) });
+const deps = (hash = '') => ({ kv, hash, screen, clearHash: vi.fn(), loadDefaultExample: async () => serializeDocument(example) });
 
 describe('startup', () => {
   it('opens the default example on a first start', async () => {
@@ -47,7 +48,7 @@ describe('startup', () => {
     const store = createEditorStore();
     expect(await startUp(store, deps())).toBe('example');
     expect(store.getState().doc.name).toBe('Default example');
-    const [toast] = store.getState().toasts;
+    const [toast] = screen.getState().toasts;
     expect(toast.text).toMatch(/^The model saved in this browser could not be read \(\$\.format: .*\)\. It was set aside and the default example opened instead\.$/);
     expect(toast).toMatchObject({ sticky: true, action: { label: 'Download it' } });
     expect(await kv.get(BROKEN_KEY)).toMatchObject({ text: '{"format": 1}' });
@@ -57,7 +58,7 @@ describe('startup', () => {
     const store = createEditorStore();
     const d = { ...deps('#model=AAAA'), loadDefaultExample: async () => Promise.reject(new Error('offline')) };
     expect(await startUp(store, d)).toBe('fallback');
-    expect(store.getState().toasts.map((t) => t.text)).toEqual([
+    expect(screen.getState().toasts.map((t) => t.text)).toEqual([
       expect.stringMatching(/^This share link is damaged: the compressed model cannot be read/),
       'The default example could not be loaded (offline); starting from a small network instead.',
     ]);
@@ -67,7 +68,7 @@ describe('startup', () => {
   it('lists the problems of a share link whose model does not parse', async () => {
     const store = createEditorStore();
     await startUp(store, deps(`#model=${await encodeSharePayload('{"format": "backprop-studio/model", "version": 1, "nodes": [], "edges": 3}')}`));
-    const dialog = useUi.getState().dialog;
+    const dialog = screen.getState().dialog;
     expect(dialog).toMatchObject({ kind: 'import-errors', source: 'the share link' });
     expect(dialog?.kind === 'import-errors' && dialog.errors[0].path).toBe('$.edges');
     expect(store.getState().doc.name).toBe('Default example');

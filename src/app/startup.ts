@@ -7,7 +7,7 @@ import { restoreAutosave } from '../editor/persist/autosave';
 import type { KeyValueStore } from '../editor/persist/idb';
 import { decodeSharePayload, sharePayloadFromHash } from '../editor/share/share-link';
 import type { EditorStore } from '../editor/store/editor-store';
-import { useUi } from './ui-store';
+import type { ScreenStore } from '../editor/screen/screen-store';
 
 export type StartSource = 'share' | 'autosave' | 'example' | 'fallback';
 
@@ -17,6 +17,8 @@ export interface StartupDeps {
   hash: string;
   /** Removes the share payload from the address bar once it is loaded, so a reload shows the autosave. */
   clearHash(): void;
+  /** Where messages and dialogs go. */
+  screen: ScreenStore;
   loadDefaultExample?: () => Promise<string>;
 }
 
@@ -38,6 +40,7 @@ export function fallbackDocument(): ModelDocument {
  */
 export async function startUp(store: EditorStore, deps: StartupDeps): Promise<StartSource> {
   const s = store.getState();
+  const notify = deps.screen.getState().notify;
   const payload = sharePayloadFromHash(deps.hash);
   if (payload) {
     try {
@@ -45,12 +48,12 @@ export async function startUp(store: EditorStore, deps: StartupDeps): Promise<St
       if (parsed.ok) {
         s.loadDocument(parsed.doc);
         deps.clearHash();
-        s.notify(`Opened the shared model “${parsed.doc.name}”.`, 'success');
+        notify(`Opened the shared model “${parsed.doc.name}”.`, 'success');
         return 'share';
       }
-      useUi.getState().open({ kind: 'import-errors', source: 'the share link', errors: parsed.errors });
+      deps.screen.getState().openDialog({ kind: 'import-errors', source: 'the share link', errors: parsed.errors });
     } catch (e) {
-      s.notify(`This share link is damaged: ${e instanceof Error ? e.message : String(e)}.`, 'error', { sticky: true });
+      notify(`This share link is damaged: ${e instanceof Error ? e.message : String(e)}.`, 'error', { sticky: true });
     }
     deps.clearHash();
   }
@@ -63,14 +66,14 @@ export async function startUp(store: EditorStore, deps: StartupDeps): Promise<St
     }
     if (restored.kind === 'broken') {
       const first = restored.errors[0];
-      s.notify(
+      notify(
         `The model saved in this browser could not be read${first ? ` (${first.path ? `${first.path}: ` : ''}${first.message})` : ''}. It was set aside and the default example opened instead.`,
         'warning',
         { sticky: true, action: { label: 'Download it', run: () => downloadFile('unreadable-autosave.json', restored.text, 'application/json') } },
       );
     }
   } catch (e) {
-    s.notify(`The model saved in this browser could not be read: ${e instanceof Error ? e.message : String(e)}.`, 'warning');
+    notify(`The model saved in this browser could not be read: ${e instanceof Error ? e.message : String(e)}.`, 'warning');
   }
 
   try {
@@ -79,7 +82,7 @@ export async function startUp(store: EditorStore, deps: StartupDeps): Promise<St
     s.loadDocument(parsed.doc);
     return 'example';
   } catch (e) {
-    s.notify(`The default example could not be loaded (${e instanceof Error ? e.message : String(e)}); starting from a small network instead.`, 'warning');
+    notify(`The default example could not be loaded (${e instanceof Error ? e.message : String(e)}); starting from a small network instead.`, 'warning');
     s.loadDocument(fallbackDocument());
     return 'fallback';
   }

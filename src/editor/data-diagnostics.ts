@@ -1,6 +1,6 @@
 import { useShallow } from './use-shallow';
 import type { Diagnostic } from '../model/analyze';
-import type { RunData } from './run/run-store';
+import type { RunData } from './run/run-data';
 import { useRun } from './run/use-run';
 
 /**

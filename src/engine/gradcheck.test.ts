@@ -14,6 +14,7 @@ import {
   createRng,
   formatGradcheck,
   gradcheck,
+  gradcheckSteps,
   type Layer,
 } from './index';
 
@@ -147,5 +148,23 @@ describe('gradcheck itself', () => {
     }
     expect(model.forward(x, y).item()).toBeLessThan(0.05);
     expect(gradcheck(model, x, y).maxRelError).toBeLessThan(TOL);
+  });
+
+  it('one entry at a time: counts every checked entry and ends with the same result', () => {
+    const rng = createRng(3);
+    const fc = new Linear(12, 5, { rng });
+    const x = Tensor.randn([4, 12], rng);
+    const steps = gradcheckSteps(fc, x, undefined, { maxEntries: 20 });
+    const seen: number[] = [];
+    let r = steps.next();
+    while (!r.done) {
+      seen.push(r.value.done);
+      expect(r.value.total).toBe(20 + 20 + 5);
+      r = steps.next();
+    }
+    expect(seen).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
+    expect(r.value).toEqual(gradcheck(fc, x, undefined, { maxEntries: 20 }));
+    expect(r.value.input.checked).toBe(20);
+    expect(r.value.params.map((p) => p.checked)).toEqual([20, 5]);
   });
 });

@@ -22,5 +22,5 @@ export {
   type RMSPropOptions,
   type AdamOptions,
 } from './optim';
-export { gradcheck, formatGradcheck, type GradcheckEntry, type GradcheckOptions, type GradcheckResult } from './gradcheck';
+export { gradcheck, gradcheckSteps, formatGradcheck, type GradcheckEntry, type GradcheckOptions, type GradcheckResult, type GradcheckStep } from './gradcheck';
 export { gemm } from './gemm';

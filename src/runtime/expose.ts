@@ -1,6 +1,9 @@
 import * as Comlink from 'comlink';
 import type { ModelDocument } from '../model';
 import type { JacobianWrt } from './jacobian';
+import type { GradcheckProgress } from './gradcheck-run';
+import { layerJacobians, livePass, type LiveReport } from './live-pass';
+import type { TrainingSpeed } from './pace';
 import type { TensorKind, TrainProgress } from './protocol';
 import { EngineService, type LoadOptions } from './service';
 
@@ -35,6 +38,10 @@ export function createWorkerApi(service = new EngineService()) {
     stepStatus: () => service.stepStatus(),
     stepNext: () => moved(service.stepNext()),
     gradcheck: () => service.gradcheck(),
+    checkGradients: (onProgress?: (p: GradcheckProgress) => void) => service.checkGradients(onProgress),
+    cancelGradcheck: () => service.cancelGradcheck(),
+    livePass: (): LiveReport => moved<LiveReport>(livePass(service)),
+    layerJacobians: () => moved(layerJacobians(service)),
     jacobian: (nodeId: string, wrt?: JacobianWrt) => moved(service.jacobian(nodeId, wrt)),
     tensor: (nodeId: string, kind: TensorKind, maxSide?: number) => moved(service.tensor(nodeId, kind, maxSide)),
     datasetPoints: () => moved(service.datasetPoints()),
@@ -43,6 +50,7 @@ export function createWorkerApi(service = new EngineService()) {
     pause: () => service.pause(),
     resume: () => service.resume(),
     setCourteous: (on: boolean) => service.setCourteous(on),
+    setSpeed: (speed: TrainingSpeed) => service.setSpeed(speed),
     stop: () => service.stop(),
     trainingState: () => service.training.state,
     getWeights: () => service.getWeights(),

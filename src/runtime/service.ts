@@ -15,6 +15,8 @@ import { analyzeGraph } from '../model/analyze';
 import { buildLayer } from '../model/compile';
 import { dataBounds, prepareDataset, type Bounds, type Dataset, type DatasetError, type DatasetSplit } from './datasets';
 import { decisionBoundary, type DecisionBoundary } from './boundary';
+import { GRADCHECK_THRESHOLD, GradcheckRun, type GradcheckProgress } from './gradcheck-run';
+import type { TrainingSpeed } from './pace';
 import { jacobianStructure, type JacobianStructure, type JacobianWrt } from './jacobian';
 import { accuracy, backwardAll, backwardLayer, emptyTrace, forwardAll, forwardLayer, keepingRandomState, type Trace } from './passes';
 import type {
@@ -36,8 +38,7 @@ import { Training } from './training';
 import { gather } from './trainer';
 import { tensorView } from './tensor-view';
 
-/** Gradient checks pass below this max relative error. */
-export const GRADCHECK_THRESHOLD = 1e-6;
+export { GRADCHECK_THRESHOLD };
 
 export interface LoadOptions {
   /**
@@ -83,6 +84,7 @@ export class EngineService {
   private stepPosition = 0;
   private mode: 'train' | 'eval' = 'train';
   readonly training = new Training();
+  private gradcheckRun: GradcheckRun | null = null;
 
   // ── Documents ───────────────────────────────────────────────────────────
 
@@ -244,6 +246,7 @@ export class EngineService {
 
   /** The model or batch changed: the last pass no longer describes them. */
   private invalidate(): void {
+    this.gradcheckRun?.cancel();
     this.trace = null;
     this.traceHasBackward = false;
     this.stepPosition = 0;
@@ -422,6 +425,31 @@ export class EngineService {
     return { layers, maxRelError, threshold: GRADCHECK_THRESHOLD, passed: maxRelError < GRADCHECK_THRESHOLD };
   }
 
+  /**
+   * The gradient check with progress and Cancel, large tensors checked on a random sample
+   * of entries (see GradcheckRun); null when cancelled (by cancelGradcheck, or by anything
+   * that changes the model or the batch).
+   */
+  async checkGradients(onProgress?: (p: GradcheckProgress) => void): Promise<GradcheckReport | null> {
+    const { model, plan, trace } = this.ensureForward();
+    this.gradcheckRun?.cancel();
+    const run = (this.gradcheckRun = new GradcheckRun());
+    try {
+      return await run.run(model, plan, trace.inputs, this.batch!.y, onProgress);
+    } finally {
+      if (this.gradcheckRun === run) this.gradcheckRun = null;
+    }
+  }
+
+  cancelGradcheck(): void {
+    this.gradcheckRun?.cancel();
+  }
+
+  /** The compiled chain, or null while the graph has errors. */
+  get plan(): Plan | null {
+    return this.compiled?.plan ?? null;
+  }
+
   jacobian(nodeId: string, wrt: JacobianWrt = 'input'): JacobianStructure {
     const { model, plan } = this.ensureForward();
     return jacobianStructure(model.layers[this.layerIndex(plan, nodeId)], wrt);
@@ -501,6 +529,11 @@ export class EngineService {
 
   stop(): void {
     this.training.stop();
+  }
+
+  /** Steps per second, or 'full'; applies to a run under way. */
+  setSpeed(speed: TrainingSpeed): void {
+    this.training.pace.set(speed);
   }
 
   // ── Weights ─────────────────────────────────────────────────────────────

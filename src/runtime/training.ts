@@ -3,6 +3,7 @@ import type { Plan, TrainingSettings } from '../model';
 import { decisionBoundary } from './boundary';
 import { COURTESY_MAX_MS, COURTESY_PROGRESS_INTERVAL_MS, COURTESY_SLICE_MS } from './courtesy';
 import type { Bounds, DatasetSplit } from './datasets';
+import { Pace } from './pace';
 import type { LiveSnapshot, TrainProgress } from './protocol';
 import { yieldToEvents } from './scheduler';
 import { summarize } from './summary';
@@ -22,6 +23,8 @@ export const BOUNDARY_INTERVAL_MS = 250;
 const BOUNDARY_SHARE = 0.2;
 
 const COURTESY_MAX_REST_MS = 250;
+/** At this speed (steps per second) or slower, every step is reported with its figures. */
+export const WATCHED_STEPS_PER_SECOND = 10;
 
 export interface TrainingSetup {
   model: Sequential;
@@ -50,6 +53,8 @@ export class Training {
   private lastEnd: TrainEnd | null = null;
   /** Until then the page is busy with a gesture: train at a third of the time (see COURTESY_SLICE_MS). */
   private courteousUntil = 0;
+  /** How fast steps follow each other (full speed by default); the steps themselves are the same at every speed. */
+  readonly pace = new Pace();
 
   get active(): boolean {
     return this.state === 'running' || this.state === 'paused';
@@ -70,6 +75,7 @@ export class Training {
 
   pause(): void {
     if (this.state === 'running') this.state = 'paused';
+    this.pace.interrupt();
   }
 
   resume(): void {
@@ -91,6 +97,7 @@ export class Training {
   stop(): void {
     if (!this.active) return;
     this.stopRequested = true;
+    this.pace.interrupt();
     this.resumeWaiter?.();
   }
 
@@ -123,14 +130,16 @@ export class Training {
     let end: TrainEnd | null = null;
     let sliceStart = performance.now();
 
+    // Slow enough to watch step by step: every step's figures go out (reading them changes nothing).
+    const watched = () => this.pace.paced && (this.pace.current as number) <= WATCHED_STEPS_PER_SECOND;
     const emit = (force: boolean) => {
       const now = performance.now();
-      if (!force && now - lastEmit < (this.courteous ? COURTESY_PROGRESS_INTERVAL_MS : PROGRESS_INTERVAL_MS)) return;
+      if (!force && !watched() && now - lastEmit < (this.courteous ? COURTESY_PROGRESS_INTERVAL_MS : PROGRESS_INTERVAL_MS)) return;
       lastEmit = now;
       const msg: TrainProgress = { state: end ? stateOf(end) : this.state, step: run.step, epoch: run.epoch, points, gradNorms: norms };
       if (snapshot) msg.snapshot = snapshot;
       // A boundary once sent was transferred away, so a forced message draws it again.
-      if (twoD && (force || (run.step - boundaryStep >= K && now >= nextBoundary && !this.courteous))) {
+      if (twoD && (force || (run.step - boundaryStep >= (watched() ? 1 : K) && now >= nextBoundary && !this.courteous))) {
         msg.boundary = decisionBoundary(model, true, bounds, 100, run.step);
         boundaryStep = run.step;
         const cost = performance.now() - now;
@@ -194,8 +203,10 @@ export class Training {
       if (!end && run.epoch >= this.epochLimit) {
         end = { reason: 'finished', message: `Finished ${run.epoch} epochs (${run.step} steps).`, step: run.step, epoch: run.epoch };
       }
+      if (!end && watched() && run.step % K !== 0) snapshot = liveSnapshot(run.step, plan, run.trace, gradNorms(model, plan, run.trace));
       emit(false);
       if (end) break;
+      if (this.pace.paced) await this.pace.wait();
       const worked = performance.now() - sliceStart;
       if (this.courteous && worked >= COURTESY_SLICE_MS) {
         // Twice as long a rest as the work before it (a slice may end with a long report).

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { DatasetKind, TrainingSettings } from '../../model/schema';
 import type { DatasetError } from '../../runtime';
 import { useRun } from '../../editor/run/use-run';
+import { useScreenStore } from '../../editor/screen/use-screen';
 import { useEditorStore } from '../../editor/use-editor';
 import { DiagnosticsList } from '../DiagnosticsList';
 import { csvColumns, loadCsv, plural, readCsvFile } from './csv-data';
@@ -28,6 +29,7 @@ function withKind(t: TrainingSettings, kind: DatasetKind): TrainingSettings {
  */
 export function DatasetSettings() {
   const store = useEditorStore();
+  const screen = useScreenStore();
   const training = useTrainingSettings();
   const d = training.dataset;
   const choice = datasetChoice(d.kind);
@@ -48,7 +50,7 @@ export function DatasetSettings() {
     const s = store.getState();
     s.setTrainingData(r.training, r.summary.features);
     const { samples, features, classes } = r.summary;
-    s.notify(`Loaded “${name}”: ${plural(samples, 'sample')}, ${plural(features, 'feature')}, ${plural(classes, 'class', 'classes')}. The Input takes ${plural(features, 'feature')}.`, 'success');
+    screen.getState().notify(`Loaded “${name}”: ${plural(samples, 'sample')}, ${plural(features, 'feature')}, ${plural(classes, 'class', 'classes')}. The Input takes ${plural(features, 'feature')}.`, 'success');
   };
 
   const chooseKind = (kind: DatasetKind) => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import { useRun, useRunStore } from '../../editor/run/use-run';
-import { useWatch } from '../../editor/run/watch-store';
+import { useScreen } from '../../editor/screen/use-screen';
 import { downloadFile, fileStem } from '../../editor/io/download';
 import { useEditorStore } from '../../editor/use-editor';
 import { LineChart, type YScaleType } from '../../viz';
@@ -130,7 +130,7 @@ const BOTTOM_CHROME = 34 + 12 + 26 + 24;
 /** Loss and accuracy side by side, as wide as the canvas (the bottom panel's Curves tab). */
 export function CurvesTab() {
   const series = useCurveSeries();
-  const panelHeight = useWatch((s) => s.panelHeight);
+  const panelHeight = useScreen((s) => s.panelHeight);
   const height = Math.max(90, panelHeight - BOTTOM_CHROME);
   return (
     <div className="bp-curves-tab" data-testid="curves-tab">

@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseModelDocument, type ModelDocument } from '../../model';
 import { defaultTraining } from '../../model/schema';
-import type { RunStore } from '../../editor/run/run-store';
+import type { RunStore } from '../../editor/run/run-data';
 import { connectedStores } from '../../editor/run/testing';
 import { RunProvider } from '../../editor/run/use-run';
 import type { EditorStore } from '../../editor/store/editor-store';
+import { ScreenProvider } from '../../editor/screen/use-screen';
 import { EditorProvider } from '../../editor/use-editor';
 import { quietCanvas } from '../../viz/test-utils';
 import { SidePanel } from '../SidePanel';
@@ -33,15 +34,17 @@ afterEach(() => {
 });
 
 function setup(doc = spiral()): { editor: EditorStore; run: RunStore } {
-  const { editor, run, dispose } = connectedStores(doc);
+  const { editor, screen, run, dispose } = connectedStores(doc);
   disposers.push(dispose);
   render(
     <EditorProvider store={editor}>
+      <ScreenProvider store={screen}>
       <RunProvider store={run}>
         <ReactFlowProvider>
           <SidePanel />
         </ReactFlowProvider>
       </RunProvider>
+      </ScreenProvider>
     </EditorProvider>,
   );
   return { editor, run };

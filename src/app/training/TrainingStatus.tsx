@@ -1,5 +1,5 @@
 import { useRun, useRunStore } from '../../editor/run/use-run';
-import { useEditorStore } from '../../editor/use-editor';
+import { useScreenStore } from '../../editor/screen/use-screen';
 import { formatCount } from '../../viz';
 import { icons } from '../icons';
 import { useRunControls } from '../run-controls';
@@ -23,7 +23,7 @@ export function TrainingStatus() {
   const action = trainAction(training.state);
   const active = training.state === 'running' || training.state === 'paused';
   const diverged = training.state === 'diverged';
-  const editor = useEditorStore();
+  const screen = useScreenStore();
   /** Resets, and takes down the divergence message the run store raised: it has been answered. */
   const resetAfterDivergence = () => {
     const message = training.end?.message;
@@ -31,8 +31,8 @@ export function TrainingStatus() {
       .getState()
       .resetWeights()
       .then(() => {
-        const e = editor.getState();
-        for (const t of e.toasts) if (t.text === message) e.dismiss(t.id);
+        const s = screen.getState();
+        for (const t of s.toasts) if (t.text === message) s.dismiss(t.id);
       });
   };
 

@@ -1,6 +1,6 @@
 import { formatValue } from '../../viz';
 import { runStart } from './curve-series';
-import type { TrainingView } from '../../editor/run/run-store';
+import type { TrainingView } from '../../editor/run/run-data';
 import type { TrainPoint, TrainState } from '../../runtime';
 
 export const STATE_LABELS: Readonly<Record<TrainState, string>> = {

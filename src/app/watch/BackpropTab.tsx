@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
 import { useShallow } from '../../editor/use-shallow';
 import type { NodeBackward, StepReport } from '../../runtime';
-import type { RunState } from '../../editor/run/run-store';
+import type { RunState } from '../../editor/run/run-data';
 import { useRun } from '../../editor/run/use-run';
 import { activeStep } from '../../editor/run/views';
-import { useWatch } from '../../editor/run/watch-store';
+import { useScreen } from '../../editor/screen/use-screen';
 import { useEditor, useEditorStore } from '../../editor/use-editor';
 import { Histogram, TensorHeatmap, VjpPanel } from '../../viz';
 import { formatShape } from '../../viz/format';
@@ -35,7 +35,7 @@ export function BackpropTab() {
   const jacobian = useRun(useCallback((s: RunState) => (focus.nodeId ? (s.jacobians[focus.nodeId] ?? null) : null), [focus.nodeId]));
   const layers = useRun((s) => (s.backward ? s.load?.plan?.layers : undefined));
   const title = useRun(useCallback((s: RunState) => s.load?.plan?.layers.find((l) => l.nodeId === focus.nodeId)?.title ?? focus.nodeId, [focus.nodeId]));
-  const panelHeight = useWatch((s) => s.panelHeight);
+  const panelHeight = useScreen((s) => s.panelHeight);
   const side = heatmapSide(panelHeight);
 
   if (focus.step?.phase === 'forward' && focus.step.output) {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Plan } from '../../model';
 import { useRun, useRunStore } from '../../editor/run/use-run';
-import { useWatch } from '../../editor/run/watch-store';
+import { useScreen } from '../../editor/screen/use-screen';
 import { GradNormChart, GradNormSeries } from '../../viz';
 
 /** The layers the chart follows: those with parameters, titled "fc3 · Linear(16 → 16)". */
@@ -21,7 +21,7 @@ export function GradNormsTab() {
   const layersKey = plan ? JSON.stringify(gradNormLayers(plan)) : '';
   const series = useMemo(() => (layersKey ? new GradNormSeries(JSON.parse(layersKey) as { id: string; title: string }[], 'params') : null), [layersKey]);
   const [count, setCount] = useState(0);
-  const panelHeight = useWatch((s) => s.panelHeight);
+  const panelHeight = useScreen((s) => s.panelHeight);
 
   useEffect(() => {
     if (!series) return;

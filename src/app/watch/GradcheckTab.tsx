@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { GradcheckReport } from '../../runtime';
 import { useRun, useRunStore } from '../../editor/run/use-run';
-import { useEditorStore } from '../../editor/use-editor';
+import { useScreenStore } from '../../editor/screen/use-screen';
 
 /** The whole report as text: one block per layer, in the homework's format. */
 export function gradcheckText(r: GradcheckReport): string {
@@ -20,7 +20,7 @@ function sci(v: number): string {
  */
 export function GradcheckTab() {
   const store = useRunStore();
-  const editor = useEditorStore();
+  const screen = useScreenStore();
   const report = useRun((s) => s.gradcheck);
   const busy = useRun((s) => s.busy);
   const available = useRun((s) => s.ready && !!s.load?.ok && s.training.state !== 'running');
@@ -33,7 +33,7 @@ export function GradcheckTab() {
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);
     } catch (e) {
-      editor.getState().notify(`Could not copy the report: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      screen.getState().notify(`Could not copy the report: ${e instanceof Error ? e.message : String(e)}`, 'error');
     }
   };
 

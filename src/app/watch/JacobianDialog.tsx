@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { JacobianStructure, JacobianWrt } from '../../runtime';
 import { useRun, useRunStore } from '../../editor/run/use-run';
-import { useWatch } from '../../editor/run/watch-store';
+import { useScreen } from '../../editor/screen/use-screen';
 import { JacobianView } from '../../viz';
 import { Dialog } from '../Dialog';
 
@@ -11,8 +11,8 @@ import { Dialog } from '../Dialog';
  * when switched).
  */
 export function JacobianDialog() {
-  const nodeId = useWatch((s) => s.jacobianNodeId);
-  const close = useWatch((s) => s.closeJacobian);
+  const nodeId = useScreen((s) => s.jacobianNodeId);
+  const close = useScreen((s) => s.closeJacobian);
   if (!nodeId) return null;
   return <JacobianDialogBody key={nodeId} nodeId={nodeId} onClose={close} />;
 }

@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { PANEL_HEIGHT, useWatch } from '../../editor/run/watch-store';
+import { useScreen, useScreenStore } from '../../editor/screen/use-screen';
+import { PANEL_HEIGHT } from '../../editor/screen/prefs';
 
 /** The canvas keeps at least this much of the window's height. */
 const CANVAS_MIN = 220;
@@ -13,8 +14,9 @@ function maxHeight(): number {
  * (Page Up/Down for big steps, Home/End for the limits). The height is remembered.
  */
 export function PanelResizer() {
-  const height = useWatch((s) => s.panelHeight);
-  const setHeight = useWatch((s) => s.setPanelHeight);
+  const screen = useScreenStore();
+  const height = useScreen((s) => s.panelHeight);
+  const setHeight = useScreen((s) => s.setPanelHeight);
   const drag = useRef<{ y: number; h: number } | null>(null);
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
@@ -32,7 +34,7 @@ export function PanelResizer() {
     if (!drag.current) return;
     drag.current = null;
     e.currentTarget.releasePointerCapture(e.pointerId);
-    setHeight(useWatch.getState().panelHeight);
+    setHeight(screen.getState().panelHeight);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const steps: Record<string, number> = { ArrowUp: 16, ArrowDown: -16, PageUp: 80, PageDown: -80 };

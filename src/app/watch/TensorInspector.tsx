@@ -5,7 +5,7 @@ import { NODE_SPECS, type NodeType } from '../../model/node-types';
 import type { TensorKind, TensorSummary, TensorView } from '../../runtime';
 import { summarize } from '../../runtime/summary';
 import { tensorView } from '../../runtime/tensor-view';
-import type { RunState } from '../../editor/run/run-store';
+import type { RunState } from '../../editor/run/run-data';
 import { useOptionalRunStore, useRun, useRunStore } from '../../editor/run/use-run';
 import { forwardComplete, nodeBackward, nodeOutput } from '../../editor/run/views';
 import { useEditor } from '../../editor/use-editor';

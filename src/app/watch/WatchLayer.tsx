@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useRunStore } from '../../editor/run/use-run';
-import { useWatch } from '../../editor/run/watch-store';
+import { useScreenStore } from '../../editor/screen/use-screen';
 import { JacobianDialog } from './JacobianDialog';
 import './watch.css';
 
@@ -10,14 +10,15 @@ import './watch.css';
  */
 export function WatchLayer() {
   const store = useRunStore();
+  const screen = useScreenStore();
   useEffect(
     () =>
       store.subscribe((s, prev) => {
-        const show = useWatch.getState().showPanelTab;
+        const show = screen.getState().showPanelTab;
         if (s.steps.length === 1 && s.steps !== prev.steps) show('backprop');
         else if (s.gradcheck && s.gradcheck !== prev.gradcheck) show('gradcheck');
       }),
-    [store],
+    [store, screen],
   );
   return <JacobianDialog />;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { RunState } from '../../editor/run/run-store';
+import type { RunState } from '../../editor/run/run-data';
 import { useRunStore } from '../../editor/run/use-run';
 
 /**

@@ -24,7 +24,7 @@ import type { Size, XY } from '../store/types';
 import { useRun, useRunStore } from '../run/use-run';
 import { figureLevel } from '../run/views';
 import { FarZoom, FIGURES_MIN_ZOOM } from './far-zoom';
-import { useWatch } from '../run/watch-store';
+import { useScreen, useScreenStore } from '../screen/use-screen';
 import { useEditor, useEditorStore } from '../use-editor';
 import { createEdgeDeriver, createNodeDeriver, type LayerFlowNode, type ShapeFlowEdge } from './derive';
 import { createGestures } from './gestures';
@@ -72,8 +72,11 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
   const docEdges = useEditor((s) => s.doc.edges);
   const selection = useEditor((s) => s.selection);
   const measured = useEditor((s) => s.measured);
-  const fitViewToken = useEditor((s) => s.fitViewToken);
-  const focusRequest = useEditor((s) => s.focusRequest);
+  // A newly opened document is fitted into view, and so is the graph whenever asked to.
+  const lineage = useEditor((s) => s.lineage);
+  const screen = useScreenStore();
+  const fitViewToken = useScreen((s) => s.fitViewToken) + lineage;
+  const focusRequest = useScreen((s) => s.focusRequest);
   const { screenToFlowPosition, fitView, setCenter, getInternalNode, getZoom, getNodes, getNodesBounds, getViewport } = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
   const paneSize = useStoreApi();
 
@@ -128,9 +131,9 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
   const onConnect = useCallback(
     (c: Connection) => {
       const r = store.getState().connect(c.source, c.target);
-      if (!r.ok) store.getState().notify(r.reason, 'error');
+      if (!r.ok) screen.getState().notify(r.reason, 'error');
     },
-    [store],
+    [store, screen],
   );
 
   // React Flow does not call onConnect for a refused connection; say why here.
@@ -139,14 +142,14 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
       if (state.isValid !== false || !state.fromHandle || !state.toHandle) return;
       const s = store.getState();
       if (state.fromHandle.type === state.toHandle.type) {
-        s.notify('Connect an output (the right-hand dot) to an input (the left-hand dot).', 'error');
+        screen.getState().notify('Connect an output (the right-hand dot) to an input (the left-hand dot).', 'error');
         return;
       }
       const [source, target] = state.fromHandle.type === 'source' ? [state.fromHandle.nodeId, state.toHandle.nodeId] : [state.toHandle.nodeId, state.fromHandle.nodeId];
       const reason = connectionProblem(s.doc, source, target);
-      if (reason) s.notify(reason, 'error');
+      if (reason) screen.getState().notify(reason, 'error');
     },
-    [store],
+    [store, screen],
   );
 
   // A drag, and a pan or zoom by the user, are gestures: while one lasts, training yields two
@@ -218,7 +221,7 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
   // Zoomed far out (a big graph), text is too small to read and costs every frame to draw.
   const far = useFlowStore((s) => s.transform[2] < FIGURES_MIN_ZOOM);
   const live = useRun((s) => s.training.state === 'running');
-  const panelHeight = useWatch((s) => s.panelHeight);
+  const panelHeight = useScreen((s) => s.panelHeight);
   const lastPanelHeight = useRef(panelHeight);
   useEffect(() => {
     const resized = panelHeight !== lastPanelHeight.current;

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { GradientLegend } from '../../viz';
 import { useRun } from '../run/use-run';
 import { gradientsOnShow } from '../run/views';
-import { useWatch } from '../run/watch-store';
+import { useScreen } from '../screen/use-screen';
 
 /** Reference norms of the compact legend: vanishing, small, typical, exploding. */
 const LEGEND_NORMS = [1e-8, 1e-5, 1e-2, 1, 100];
@@ -14,8 +14,8 @@ const LEGEND_NORMS = [1e-8, 1e-5, 1e-2, 1, 100];
  * gradients are on show.
  */
 export const CanvasOverlay = memo(function CanvasOverlay() {
-  const show = useWatch((s) => s.showJacobians);
-  const setShow = useWatch((s) => s.setShowJacobians);
+  const show = useScreen((s) => s.showJacobians);
+  const setShow = useScreen((s) => s.setShowJacobians);
   const grads = useRun(gradientsOnShow);
   const haveJacobians = useRun((s) => Object.keys(s.jacobians).length > 0);
   return (

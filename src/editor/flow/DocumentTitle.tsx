@@ -1,4 +1,5 @@
 import { Panel } from '@xyflow/react';
+import { useScreen } from '../screen/use-screen';
 import { useEditor } from '../use-editor';
 
 const STATUS_TEXT = { idle: '', saving: 'Saving…', saved: 'Saved in this browser', error: 'Not saved' } as const;
@@ -6,7 +7,7 @@ const STATUS_TEXT = { idle: '', saving: 'Saving…', saved: 'Saved in this brows
 /** The model's name and whether it is saved, over the top-left corner of the canvas. */
 export function DocumentTitle() {
   const name = useEditor((s) => s.doc.name);
-  const status = useEditor((s) => s.saveStatus);
+  const status = useScreen((s) => s.saveStatus);
   return (
     <Panel position="top-left" className="bp-doc-title">
       <span className="bp-doc-title__name" title={name}>

@@ -2,10 +2,10 @@ import { useInternalNode } from '@xyflow/react';
 import { useCallback, useEffect, useRef } from 'react';
 import { formatPercent, formatValue } from '../../viz/format';
 import type { TensorSummary } from '../../runtime';
-import type { RunState } from '../run/run-store';
+import type { RunState } from '../run/run-data';
 import { useRun } from '../run/use-run';
 import { activeStep, nodeOutput } from '../run/views';
-import { useWatch } from '../run/watch-store';
+import { useScreen } from '../screen/use-screen';
 
 /** How long a pulse takes along an edge: most of a played step, within bounds that still read as motion. */
 export function pulseDurationMs(playIntervalMs: number): number {
@@ -18,7 +18,7 @@ export function pulseDurationMs(playIntervalMs: number): number {
  * forward step, back towards the source for a backward step. Mounted anew for each step.
  */
 export function EdgePulse({ path, phase }: { path: string; phase: 'forward' | 'backward' }) {
-  const interval = useWatch((s) => s.playIntervalMs);
+  const interval = useScreen((s) => s.playIntervalMs);
   const motion = useRef<SVGAnimateMotionElement>(null);
   const fade = useRef<SVGAnimateElement>(null);
   const dur = `${pulseDurationMs(interval)}ms`;

@@ -3,7 +3,7 @@ import { useShallow } from '../use-shallow';
 import type { NodeType } from '../../model/node-types';
 import { gradientStyle, Histogram } from '../../viz';
 import { formatPercent, formatValue } from '../../viz/format';
-import type { RunState } from '../run/run-store';
+import type { RunState } from '../run/run-data';
 import { useRun } from '../run/use-run';
 import { activePhase, gradcheckError, lossOnShow, nodeOutput, outputGradNorm, paramGradNorm } from '../run/views';
 import { useFarZoom } from './far-zoom';

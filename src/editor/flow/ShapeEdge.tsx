@@ -2,10 +2,10 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, type Edg
 import { memo, useCallback, useDeferredValue } from 'react';
 import { useShallow } from '../use-shallow';
 import { gradientStyle, JacobianThumbnail } from '../../viz';
-import type { RunState } from '../run/run-store';
+import type { RunState } from '../run/run-data';
 import { useRun } from '../run/use-run';
 import { activeStep, edgeGradNorm } from '../run/views';
-import { useWatch } from '../run/watch-store';
+import { useScreen } from '../screen/use-screen';
 import { useEditor } from '../use-editor';
 import type { ShapeFlowEdge } from './derive';
 import { EdgePulse, FlowCallout } from './EdgePulse';
@@ -43,9 +43,9 @@ function ShapeEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY,
   // In the background, like the nodes' figures (see NodeRunStats).
   const run = useDeferredValue(useRun(useShallow(useCallback((s: RunState) => selectEdgeRun(s, id), [id]))));
   const jacobian = useRun(useCallback((s: RunState) => s.jacobians[target], [target]));
-  const showJacobians = useWatch((s) => s.showJacobians);
+  const showJacobians = useScreen((s) => s.showJacobians);
   const far = useFarZoom();
-  const openJacobian = useWatch((s) => s.openJacobian);
+  const openJacobian = useScreen((s) => s.openJacobian);
   const grad = run.grad !== null && !view.severity ? gradientStyle(run.grad) : null;
   const cls = `bp-edge${view.severity ? ` bp-edge--${view.severity}` : ''}${selected ? ' bp-edge--selected' : ''}${grad ? ' bp-edge--grad' : ''}`;
   const style = grad ? { stroke: grad.color, strokeWidth: selected ? grad.width + 1 : grad.width } : undefined;

@@ -2,7 +2,8 @@ import { Panel } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
 import { useShallow } from '../use-shallow';
 import { useRun, useRunStore } from '../run/use-run';
-import { PLAY_INTERVAL, useWatch } from '../run/watch-store';
+import { useScreen } from '../screen/use-screen';
+import { PLAY_INTERVAL } from '../screen/prefs';
 
 /** What the step bar needs of the run state: a handful of primitives. */
 function useStepState() {
@@ -34,8 +35,8 @@ const ICON = { width: 14, height: 14, viewBox: '0 0 16 16', 'aria-hidden': true 
 export const StepBar = memo(function StepBar() {
   const store = useRunStore();
   const st = useStepState();
-  const interval = useWatch((s) => s.playIntervalMs);
-  const setSpeed = useWatch((s) => s.setPlayInterval);
+  const interval = useScreen((s) => s.playIntervalMs);
+  const setSpeed = useScreen((s) => s.setPlayInterval);
   const lastInterval = useRef(interval);
 
   // A new speed while playing takes effect at once.

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMlpGraph } from '../../model/build-mlp';
 import { CURRENT_VERSION, FORMAT, type ModelDocument } from '../../model/schema';
 import { parseDocumentText, serializeDocument } from '../io/document-text';
+import { createScreenStore } from '../screen/screen-store';
 import { createEditorStore } from '../store/editor-store';
 import { AUTOSAVE_KEY, BROKEN_KEY, restoreAutosave, startAutosave, type SavedRecord } from './autosave';
 import { openKeyValueStore, type KeyValueStore } from './idb';
@@ -28,13 +29,14 @@ describe('autosave', () => {
   it('saves once, 300 ms after the last of several changes, and restores the document with its weights', async () => {
     vi.useFakeTimers();
     const store = createEditorStore(doc());
+    const screen = createScreenStore();
     const serialize = vi.fn(serializeDocument);
-    const autosave = startAutosave(store, kv, serialize);
+    const autosave = startAutosave(store, screen, kv, serialize);
     store.getState().setSeed(10);
     vi.advanceTimersByTime(200);
     store.getState().setName('renamed');
     store.getState().setWeights({ fc1: { w: { shape: [5, 2], dtype: 'float32', data: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==' }, b: { shape: [5], dtype: 'float32', data: 'AAAAAAAAAAAAAAAAAAAAAAAAAAA=' } } });
-    expect(store.getState().saveStatus).toBe('saving');
+    expect(screen.getState().saveStatus).toBe('saving');
     vi.advanceTimersByTime(299);
     expect(serialize).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
@@ -42,7 +44,7 @@ describe('autosave', () => {
     vi.useRealTimers();
     await autosave.flush();
     expect(serialize).toHaveBeenCalledTimes(1);
-    expect(store.getState().saveStatus).toBe('saved');
+    expect(screen.getState().saveStatus).toBe('saved');
     autosave.stop();
 
     const restored = await restoreAutosave(kv, parseDocumentText);
@@ -75,14 +77,15 @@ describe('autosave', () => {
 
   it('reports a failed write once, as a message that stays', async () => {
     const store = createEditorStore(doc());
+    const screen = createScreenStore();
     const failing: KeyValueStore = { ...kv, set: () => Promise.reject(new Error('QuotaExceededError')) };
-    const autosave = startAutosave(store, failing, serializeDocument, 0);
+    const autosave = startAutosave(store, screen, failing, serializeDocument, 0);
     store.getState().setSeed(1);
     await autosave.flush();
     store.getState().setSeed(2);
     await autosave.flush();
-    expect(store.getState().saveStatus).toBe('error');
-    expect(store.getState().toasts.map((t) => t.text)).toEqual(['Autosave failed: QuotaExceededError. Export the model to keep it.']);
+    expect(screen.getState().saveStatus).toBe('error');
+    expect(screen.getState().toasts.map((t) => t.text)).toEqual(['Autosave failed: QuotaExceededError. Export the model to keep it.']);
     autosave.stop();
   });
 });

@@ -1,4 +1,5 @@
 import type { ModelDocument } from '../../model/schema';
+import type { ScreenStore } from '../screen/screen-store';
 import { currentDocument, type EditorStore } from '../store/editor-store';
 import type { KeyValueStore } from './idb';
 
@@ -55,7 +56,7 @@ export interface Autosave {
  * Saves the document with its weights `delay` ms after the last change. Reports its
  * state through the store's saveStatus, and a failed write as a message.
  */
-export function startAutosave(store: EditorStore, kv: KeyValueStore, serialize: DocumentSerializer, delay = AUTOSAVE_DELAY_MS): Autosave {
+export function startAutosave(store: EditorStore, screen: ScreenStore, kv: KeyValueStore, serialize: DocumentSerializer, delay = AUTOSAVE_DELAY_MS): Autosave {
   let timer: ReturnType<typeof setTimeout> | null = null;
   // The last revision written or being written: a flush during a write does not write it twice.
   let queuedRevision = store.getState().revision;
@@ -74,12 +75,12 @@ export function startAutosave(store: EditorStore, kv: KeyValueStore, serialize: 
       .then(
         () => {
           failedOnce = false;
-          if (store.getState().revision === revision) store.getState().setSaveStatus('saved');
+          if (store.getState().revision === revision) screen.getState().setSaveStatus('saved');
         },
         (e: unknown) => {
           if (queuedRevision === revision) queuedRevision = -1;
-          store.getState().setSaveStatus('error');
-          if (!failedOnce) store.getState().notify(`Autosave failed: ${e instanceof Error ? e.message : String(e)}. Export the model to keep it.`, 'error', { sticky: true });
+          screen.getState().setSaveStatus('error');
+          if (!failedOnce) screen.getState().notify(`Autosave failed: ${e instanceof Error ? e.message : String(e)}. Export the model to keep it.`, 'error', { sticky: true });
           failedOnce = true;
         },
       );
@@ -88,7 +89,7 @@ export function startAutosave(store: EditorStore, kv: KeyValueStore, serialize: 
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.revision === prev.revision) return;
-    s.setSaveStatus('saving');
+    screen.getState().setSaveStatus('saving');
     if (timer) clearTimeout(timer);
     timer = setTimeout(write, delay);
   });

@@ -36,8 +36,9 @@ describe('run store: the editor and the engine worker together', () => {
     expect(Object.keys(run.getState().backward!.edgeGradNorms).length).toBe(6);
   });
 
-  it('re-sends the document after an edit (debounced), which clears stale results', async () => {
+  it('re-sends the document after an edit, which clears stale results', async () => {
     const { editor, run } = setup();
+    run.getState().setLive(false);
     await run.getState().syncNow();
     await run.getState().runForward();
     editor.getState().setParam('fc1', 'out_features', 16);
@@ -98,9 +99,58 @@ describe('run store: the editor and the engine worker together', () => {
   });
 });
 
+describe('run store: live mode', () => {
+  it('runs a forward and backward pass on open and after every edit the engine cares about', async () => {
+    const { editor, run } = setup();
+    await expect.poll(() => run.getState().backward, { timeout: 5000 }).not.toBeNull();
+    expect(run.getState().passCount).toBe(1);
+    expect(Object.keys(run.getState().backward!.edgeGradNorms)).toHaveLength(6);
+    await expect.poll(() => Object.keys(run.getState().jacobians)).toHaveLength(6);
+    // A move changes nothing the engine computes: no pass.
+    editor.getState().moveNodes(new Map([['fc1', { x: 9, y: 9 }]]));
+    await run.getState().syncNow();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(run.getState().passCount).toBe(1);
+    editor.getState().setParam('fc1', 'out_features', 16);
+    editor.getState().setParam('fc2', 'in_features', 16);
+    await expect.poll(() => run.getState().backward?.forward.nodes.fc1?.shape, { timeout: 5000 }).toEqual([32, 16]);
+    expect(run.getState().passCount).toBe(2);
+    await expect.poll(() => run.getState().jacobians.fc1?.shape).toEqual([32, 16, 32, 2]);
+  });
+
+  it('a burst of edits runs passes for the first and the last, not one per edit', async () => {
+    const { editor, run } = setup();
+    await expect.poll(() => run.getState().passCount, { timeout: 5000 }).toBe(1);
+    for (const wstd of [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]) {
+      editor.getState().setParam('fc1', 'wstd', wstd);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await run.getState().syncNow();
+    await expect.poll(() => run.getState().backward?.forward.nodes.fc1, { timeout: 5000 }).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(run.getState().passCount).toBeGreaterThanOrEqual(2);
+    expect(run.getState().passCount).toBeLessThanOrEqual(4);
+  });
+
+  it('with live mode off, nothing runs until asked', async () => {
+    const { editor, run } = setup();
+    run.getState().setLive(false);
+    await run.getState().syncNow();
+    await new Promise((r) => setTimeout(r, 100));
+    // The pass on open may have been on its way already; an edit after the switch runs none.
+    const before = run.getState().passCount;
+    editor.getState().setParam('fc1', 'wstd', 0.3);
+    await run.getState().syncNow();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(run.getState().passCount).toBe(before);
+    expect(run.getState().backward).toBeNull();
+  });
+});
+
 describe('run store: what watching a pass needs', () => {
   it('fetches every layer’s input Jacobian after a pass, and forgets them after an edit', async () => {
     const { editor, run } = setup();
+    run.getState().setLive(false);
     await run.getState().syncNow();
     await run.getState().runForward();
     await expect.poll(() => Object.keys(run.getState().jacobians)).toEqual(['fc1', 'relu1', 'fc2', 'relu2', 'fc3', 'loss']);

@@ -1,6 +1,6 @@
 import { createContext, createElement, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { RunState, RunStore } from './run-store';
+import type { RunState, RunStore } from './run-data';
 
 const RunStoreContext = createContext<RunStore | null>(null);
 

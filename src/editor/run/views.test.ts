@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BackwardReport, ForwardReport, LiveSnapshot, StepReport, TensorSummary } from '../../runtime';
 import type { Plan } from '../../model';
-import { initialRunData, type RunData } from './run-store';
+import { initialRunData, type RunData } from './run-data';
 import { activePhase, edgeGradNorm, figureSource, forwardComplete, lossOnShow, nodeOutput, outEdgeOf, outputGradNorm, paramGradNorm } from './views';
 
 function summary(mean: number, norm = 1): TensorSummary {

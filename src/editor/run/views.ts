@@ -1,6 +1,6 @@
 import type { Plan } from '../../model';
 import type { NodeBackward, StepReport, TensorSummary } from '../../runtime';
-import type { RunData } from './run-store';
+import type { RunData } from './run-data';
 
 /**
  * What the canvas and panels show of the run state, picked narrowly so a component

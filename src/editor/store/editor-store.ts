@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { analyzeGraph, type Analysis, type Diagnostic } from '../../model/analyze';
 import { buildMlpGraph, type MlpSpec } from '../../model/build-mlp';
 import type { NodeType } from '../../model/node-types';
-import type { ModelDocument, TrainingSettings } from '../../model/schema';
+import { defaultTraining, type ModelDocument, type TrainingSettings } from '../../model/schema';
 import { copyNodes, pasteNodes, PASTE_OFFSET, type ClipboardContent } from './clipboard';
 import { connectionProblem } from './connection';
 import * as edit from './doc-actions';
@@ -10,7 +10,7 @@ import { emptyDocument, joinDocument, splitDocument } from './document';
 import { emptyHistory, record, redo, undo, type History } from './history';
 import { setInputFeatures } from './input-features';
 import { boundingBox, placeNewNode } from './placement';
-import { EMPTY_SELECTION, type EditableDocument, type Selection, type Size, type StoredWeights, type Toast, type ToastTone, type XY } from './types';
+import { EMPTY_SELECTION, type EditableDocument, type Selection, type Size, type StoredWeights, type XY } from './types';
 import { reconcileWeights } from './weights';
 
 /** One undo step: the document as it was, and which loaded document it descends from. */
@@ -22,6 +22,8 @@ export interface Snapshot {
    * another model's weights.
    */
   readonly lineage: number;
+  /** The weights of that document, so undoing into another lineage brings its model back whole. */
+  readonly weights?: StoredWeights;
 }
 
 /** Diagnostics indexed by the node and the edge they are pinned to, and what flows into each node. */
@@ -31,8 +33,6 @@ export interface Pins {
   /** Features arriving at each node through its (first) incoming edge, where known. */
   readonly inFeatures: Readonly<Record<string, number>>;
 }
-
-export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
 
 export interface EditorData {
   /** The source of truth: the document without its weights. Undo/redo restores it. */
@@ -49,14 +49,10 @@ export interface EditorData {
   measured: Readonly<Record<string, Size>>;
   clipboard: ClipboardContent | null;
   pasteCount: number;
-  toasts: readonly Toast[];
   /** Changes whenever the document or the weights change; autosave follows it. */
   revision: number;
-  /** Incremented to ask the canvas to fit every node into view. */
-  fitViewToken: number;
-  /** Asks the canvas to bring an element into view (the node when both are given). */
-  focusRequest: { nodeId?: string; edgeId?: string; token: number } | null;
-  saveStatus: SaveStatus;
+  /** The revision when the document was opened: later ones are work that opening another would replace. */
+  openedRevision: number;
 }
 
 export type ConnectResult = { ok: true; edgeId: string } | { ok: false; reason: string };
@@ -69,6 +65,8 @@ export interface EditorActions {
   loadDocument(doc: ModelDocument): void;
   /** Replaces the document by another (import, example, share link) as one undo step. */
   replaceDocument(doc: ModelDocument): void;
+  /** Replaces the document by an empty, untitled one with default training settings, as one undo step. */
+  newDocument(): void;
   /** Adds a node; with `connectFrom`, also the edge from that node. Returns the new id. */
   addNode(type: NodeType, position: XY, opts?: { connectFrom?: string; select?: boolean }): string;
   /** Adds a node from the palette: after the selected node when it continues the chain, else near `viewCentre`. */
@@ -102,11 +100,6 @@ export interface EditorActions {
   redo(): void;
   /** Sets the weights (the runtime's job); not an undo step. */
   setWeights(weights: StoredWeights | undefined): void;
-  notify(text: string, tone?: ToastTone, opts?: Pick<Toast, 'action' | 'sticky'>): number;
-  dismiss(id: number): void;
-  requestFitView(): void;
-  focusElement(target: { nodeId?: string; edgeId?: string }): void;
-  setSaveStatus(status: SaveStatus): void;
 }
 
 export type EditorState = EditorData & EditorActions;
@@ -133,8 +126,6 @@ function pruneSelection(sel: Selection, doc: EditableDocument): Selection {
   return nodes.length === sel.nodes.length && edges.length === sel.edges.length ? sel : { nodes, edges };
 }
 
-let toastCounter = 0;
-
 /** The whole document as saved: the editable part with the weights. */
 export function currentDocument(s: Pick<EditorData, 'doc' | 'weights'>): ModelDocument {
   return joinDocument(s.doc, s.weights);
@@ -153,7 +144,7 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
       const lineage = opts.lineage ?? s.lineage;
       if (next === s.doc && lineage === s.lineage && !('weights' in opts) && !opts.selection) return;
       const step = opts.step ?? true;
-      const history = step && next !== s.doc ? record(s.history, { doc: s.doc, lineage: s.lineage }) : s.history;
+      const history = step && next !== s.doc ? record(s.history, { doc: s.doc, lineage: s.lineage, weights: s.weights }) : s.history;
       const analysis = opts.reanalyze === false ? s.analysis : analyzeGraph(next);
       const baseWeights = 'weights' in opts ? opts.weights : s.weights;
       const weights = reconcileWeights(baseWeights, next, analysis);
@@ -171,10 +162,10 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
 
     const travel = (dir: 'undo' | 'redo') => {
       const s = get();
-      const moved = (dir === 'undo' ? undo : redo)(s.history, { doc: s.doc, lineage: s.lineage });
+      const moved = (dir === 'undo' ? undo : redo)(s.history, { doc: s.doc, lineage: s.lineage, weights: s.weights });
       if (!moved) return;
       const analysis = analyzeGraph(moved.value.doc);
-      const weights = moved.value.lineage === s.lineage ? reconcileWeights(s.weights, moved.value.doc, analysis) : undefined;
+      const weights = reconcileWeights(moved.value.lineage === s.lineage ? s.weights : moved.value.weights, moved.value.doc, analysis);
       set({
         doc: moved.value.doc,
         lineage: moved.value.lineage,
@@ -198,11 +189,8 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
       measured: {},
       clipboard: null,
       pasteCount: 0,
-      toasts: [],
       revision: 0,
-      fitViewToken: 0,
-      focusRequest: null,
-      saveStatus: 'idle',
+      openedRevision: 0,
 
       loadDocument(doc) {
         const { doc: d, weights } = splitDocument(doc);
@@ -218,7 +206,7 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
           selection: EMPTY_SELECTION,
           pasteCount: 0,
           revision: s.revision + 1,
-          fitViewToken: s.fitViewToken + 1,
+          openedRevision: s.revision + 1,
         });
       },
 
@@ -226,7 +214,11 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
         const { doc: d, weights } = splitDocument(doc);
         const s = get();
         commit(d, { lineage: s.lineage + 1, weights, selection: EMPTY_SELECTION });
-        set({ fitViewToken: get().fitViewToken + 1, pasteCount: 0 });
+        set({ pasteCount: 0, openedRevision: get().revision });
+      },
+
+      newDocument() {
+        get().replaceDocument({ ...emptyDocument(), training: defaultTraining() });
       },
 
       addNode(type, position, opts = {}) {
@@ -364,7 +356,6 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
           const { nodes, edges } = buildMlpGraph({ ...spec, withLoss: true, idPrefix: `mlp${k}_`, origin });
           commit(edit.addNodes(s.doc, nodes, edges), { selection: { nodes: nodes.map((n) => n.id), edges: [] } });
         }
-        set({ fitViewToken: get().fitViewToken + 1 });
       },
 
       undo() {
@@ -379,33 +370,6 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
         const s = get();
         if (weights === s.weights) return;
         set({ weights: reconcileWeights(weights, s.doc, s.analysis), revision: s.revision + 1 });
-      },
-
-      notify(text, tone = 'info', opts = {}) {
-        const id = ++toastCounter;
-        set({ toasts: [...get().toasts.filter((t) => t.text !== text), { id, tone, text, ...opts }] });
-        return id;
-      },
-
-      dismiss(id) {
-        const toasts = get().toasts.filter((t) => t.id !== id);
-        if (toasts.length !== get().toasts.length) set({ toasts });
-      },
-
-      requestFitView() {
-        set({ fitViewToken: get().fitViewToken + 1 });
-      },
-
-      focusElement(target) {
-        const prev = get().focusRequest?.token ?? 0;
-        set({
-          focusRequest: { ...target, token: prev + 1 },
-          selection: target.nodeId ? { nodes: [target.nodeId], edges: [] } : { nodes: [], edges: target.edgeId ? [target.edgeId] : [] },
-        });
-      },
-
-      setSaveStatus(status) {
-        if (get().saveStatus !== status) set({ saveStatus: status });
       },
     };
   });

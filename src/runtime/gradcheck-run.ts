@@ -1,0 +1,97 @@
+import { formatGradcheck, gradcheckSteps, type Layer, type Sequential, type Tensor } from '../engine';
+import type { Plan } from '../model';
+import type { GradcheckReport, LayerGradcheck } from './protocol';
+import { yieldToEvents } from './scheduler';
+
+/** Gradient checks pass below this max relative error. */
+export const GRADCHECK_THRESHOLD = 1e-6;
+
+/** How far a running gradient check is. */
+export interface GradcheckProgress {
+  /** Entries checked so far, of all the check will look at. */
+  done: number;
+  total: number;
+  /** The layer being checked. */
+  nodeId: string;
+  title: string;
+}
+
+/** Entries checked per tensor: all of a small one, a random sample of a large one. */
+export const MAX_ENTRIES = 256;
+export const MIN_ENTRIES = 16;
+/**
+ * Work (multiply–adds, estimated) a layer's check may cost: every checked entry costs two
+ * evaluations of the layer in float64. Question 1's Linear(1024 → 512) on 64 samples is
+ * 34 million per evaluation, so each of its tensors gets the minimum sample; the homework's
+ * layers keep MAX_ENTRIES.
+ */
+const WORK_BUDGET = 2e9;
+/** Work between two looks at the event loop (a cancel, another call). */
+const SLICE_MS = 40;
+const PROGRESS_MS = 100;
+
+/** One evaluation's work, estimated: the input's entries plus, per sample, each parameter once. */
+export function evaluationWork(layer: Layer, x: Tensor): number {
+  const samples = x.shape[0] ?? 1;
+  const params = layer.params().reduce((n, p) => n + p.value.size, 0);
+  return x.size + samples * params;
+}
+
+/** Entries to check per tensor of `layer` on input `x`, so the layer's check stays within WORK_BUDGET. */
+export function entriesPerTensor(layer: Layer, x: Tensor): number {
+  const tensors = 1 + layer.params().length;
+  const n = Math.floor(WORK_BUDGET / (2 * tensors * Math.max(1, evaluationWork(layer, x))));
+  return Math.max(MIN_ENTRIES, Math.min(MAX_ENTRIES, n));
+}
+
+/**
+ * A gradient check of every layer of a compiled model, in slices that let other calls in
+ * between (so Cancel takes effect within a slice), reporting how far it is at most 10 times
+ * a second. Large tensors are checked on a random sample of entries (see entriesPerTensor);
+ * the report says how many of how many.
+ */
+export class GradcheckRun {
+  private cancelled = false;
+
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  /** The report, or null when cancelled. `inputs[i]` is layer i's input on the current batch. */
+  async run(model: Sequential, plan: Plan, inputs: readonly Tensor[], y: Int32Array, onProgress?: (p: GradcheckProgress) => void): Promise<GradcheckReport | null> {
+    const sizes = plan.layers.map((_, i) => {
+      const layer = model.layers[i];
+      const per = entriesPerTensor(layer, inputs[i]);
+      return { per, entries: [inputs[i].size, ...layer.params().map((p) => p.value.size)].reduce((n, s) => n + Math.min(s, per), 0) };
+    });
+    const total = sizes.reduce((n, s) => n + s.entries, 0);
+    let before = 0;
+    let sliceStart = performance.now();
+    let lastReport = 0;
+    const layers: LayerGradcheck[] = [];
+    for (let i = 0; i < plan.layers.length; i++) {
+      const pl = plan.layers[i];
+      const steps = gradcheckSteps(model.layers[i], inputs[i], y, { maxEntries: sizes[i].per });
+      for (;;) {
+        const r = steps.next();
+        if (r.done) {
+          layers.push({ nodeId: pl.nodeId, title: pl.title, result: r.value, report: formatGradcheck(r.value) });
+          break;
+        }
+        const now = performance.now();
+        if (now - sliceStart >= SLICE_MS) {
+          if (onProgress && now - lastReport >= PROGRESS_MS) {
+            lastReport = now;
+            onProgress({ done: before + r.value.done, total, nodeId: pl.nodeId, title: pl.title });
+          }
+          await yieldToEvents();
+          if (this.cancelled) return null;
+          sliceStart = performance.now();
+        }
+      }
+      before += sizes[i].entries;
+    }
+    const maxRelError = Math.max(0, ...layers.map((l) => l.result.maxRelError));
+    return { layers, maxRelError, threshold: GRADCHECK_THRESHOLD, passed: maxRelError < GRADCHECK_THRESHOLD };
+  }
+}
