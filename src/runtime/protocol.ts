@@ -104,6 +104,8 @@ export interface LayerGradcheck {
   result: GradcheckResult;
   /** In the homework's format: `input    diff=0.000`, `param#01 diff=0.000`, … */
   report: string;
+  /** Set when a layer too costly to check on the whole batch was checked on its first samples. */
+  samples?: { checked: number; total: number };
 }
 
 export interface GradcheckReport {
