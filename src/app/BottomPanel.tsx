@@ -2,6 +2,9 @@ import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from '
 import { useShallow } from '../editor/use-shallow';
 import { useScreen } from '../editor/screen/use-screen';
 import { useEditor } from '../editor/use-editor';
+import { allDataDiagnostics } from '../editor/data-diagnostics';
+import { useOptionalRun } from '../editor/run/use-run';
+import { DataProblems } from './DataProblems';
 import { DiagnosticsList } from './DiagnosticsList';
 import { PanelResizer } from './watch/PanelResizer';
 
@@ -12,18 +15,31 @@ export interface Tab {
   render(): ReactNode;
 }
 
+/** Data problems counted with the graph's (none without an engine, as in some tests). */
+function useDataProblemCount(): number {
+  return useOptionalRun((s) => allDataDiagnostics(s).length, 0);
+}
+
 function MessagesTab() {
   const diagnostics = useEditor((s) => s.analysis.diagnostics);
-  return <DiagnosticsList diagnostics={diagnostics} empty="No problems: the graph compiles." />;
+  const data = useDataProblemCount();
+  return (
+    <>
+      {data > 0 && <DataProblems />}
+      {(diagnostics.length > 0 || data === 0) && <DiagnosticsList diagnostics={diagnostics} empty="No problems: the graph compiles and the data fits it." />}
+    </>
+  );
 }
 
 function MessagesBadge() {
-  const { errors, warnings } = useEditor(
+  const data = useDataProblemCount();
+  const { errors: graphErrors, warnings } = useEditor(
     useShallow((s) => ({
       errors: s.analysis.diagnostics.filter((d) => d.severity === 'error').length,
       warnings: s.analysis.diagnostics.filter((d) => d.severity === 'warning').length,
     })),
   );
+  const errors = graphErrors + data;
   if (!errors && !warnings) return null;
   return (
     <span className={`bp-tab__badge${errors ? ' bp-tab__badge--error' : ' bp-tab__badge--warning'}`} aria-hidden="true">

@@ -8,6 +8,7 @@ import { DiagnosticsList } from './DiagnosticsList';
 import { CommitField } from './fields';
 import { icons } from './icons';
 import { TensorInspector } from './watch/TensorInspector';
+import { useOptionalRun } from '../editor/run/use-run';
 
 /** The number in a parameter field, `undefined` for an empty field, or why the text is not acceptable. */
 export function parseParamText(spec: ParamSpec, text: string): { value: number | undefined } | { error: string } {
@@ -157,6 +158,7 @@ function ModelInspector() {
   const store = useEditorStore();
   const { name, seed, nodes, edges } = useEditor(useShallow((s) => ({ name: s.doc.name, seed: s.doc.seed, nodes: s.doc.nodes.length, edges: s.doc.edges.length })));
   const analysis = useEditor((s) => s.analysis);
+  const dataFits = useOptionalRun((s) => !s.load?.plan || s.load.ok, true);
   const total = analysis.plan ? analysis.plan.totalParams : Object.values(analysis.paramCounts).reduce((a, b) => a + b, 0);
   return (
     <div className="bp-inspector__body">
@@ -195,7 +197,7 @@ function ModelInspector() {
         <dt>Connections</dt>
         <dd>{edges}</dd>
         <dt>Status</dt>
-        <dd>{analysis.plan ? (analysis.plan.lossNodeId ? 'Ready to train' : 'Ready to run forward') : 'Has errors'}</dd>
+        <dd>{analysis.plan ? (dataFits ? (analysis.plan.lossNodeId ? 'Ready to train' : 'Ready to run forward') : 'The data does not fit the graph (see Messages)') : 'Has errors'}</dd>
       </dl>
       <section className="bp-inspector__section" aria-label="Problems in the model">
         <h3 className="bp-inspector__section-title">Problems</h3>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useShallow } from '../editor/use-shallow';
+import { runBlocker } from '../editor/data-diagnostics';
 import { useRun, useRunStore } from '../editor/run/use-run';
 
 /**
@@ -22,13 +23,7 @@ export interface RunControls {
 export function useRunControls(): RunControls {
   const store = useRunStore();
   const { ready, load, state, busy } = useRun(useShallow((s) => ({ ready: s.ready, load: s.load, state: s.training.state, busy: s.busy })));
-  const unavailable = !ready
-    ? 'Starting the engine…'
-    : !load?.plan
-      ? `Fix the graph first: ${load?.diagnostics.find((d) => d.severity === 'error')?.message ?? 'it does not compile.'}`
-      : !load.ok
-        ? `Fix the data first: ${load.dataErrors[0]?.message ?? load.dataDiagnostics[0]?.message ?? ''}`
-        : null;
+  const unavailable = runBlocker({ ready, load });
   return useMemo(
     () => ({
       unavailable,

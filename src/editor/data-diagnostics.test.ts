@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../runtime';
-import { nodeDataDiagnostics } from './data-diagnostics';
+import { allDataDiagnostics, nodeDataDiagnostics, runBlocker } from './data-diagnostics';
 
 const load = (over: Partial<LoadResult>): { load: LoadResult } => ({
   load: {
@@ -37,5 +37,15 @@ describe('nodeDataDiagnostics', () => {
     ]);
     expect(nodeDataDiagnostics(load({ dataErrors: [{ message: 'One.' }] }), 'input')[0].message).toBe('The training data cannot be used: One.');
     expect(nodeDataDiagnostics(s, 'loss')).toEqual([]);
+  });
+
+  it('lists every data problem, and names what blocks a run', () => {
+    const features = { severity: 'error' as const, nodeId: 'input', field: 'features', message: 'has 2 features, but the Input takes 10.' };
+    const s = load({ dataDiagnostics: [features] });
+    expect(allDataDiagnostics(s)).toEqual([features]);
+    expect(runBlocker({ ...s, ready: true })).toBe('The data does not fit the graph: has 2 features, but the Input takes 10. See Messages for fixes.');
+    expect(runBlocker({ ...s, ready: false })).toBe('Starting the engine…');
+    expect(runBlocker({ ready: true, load: { ...s.load, ok: true } })).toBeNull();
+    expect(runBlocker({ ready: true, load: { ...s.load, plan: null, diagnostics: [{ severity: 'error', message: 'A cycle.' }] } })).toBe('Fix the graph first: A cycle.');
   });
 });

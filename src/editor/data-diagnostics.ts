@@ -20,6 +20,24 @@ export function nodeDataDiagnostics(s: Pick<RunData, 'load'>, nodeId: string): D
   return out;
 }
 
+/** Every data problem, as pinned to its node (the Input first), for the Messages list. */
+export function allDataDiagnostics(s: Pick<RunData, 'load'>): Diagnostic[] {
+  const load = s.load;
+  if (!load?.plan) return load?.dataDiagnostics ?? [];
+  const ids = [load.plan.inputNodeId, ...(load.plan.lossNodeId ? [load.plan.lossNodeId] : [])];
+  const pinned = ids.flatMap((id) => nodeDataDiagnostics(s, id));
+  return [...pinned, ...load.dataDiagnostics.filter((d) => !d.nodeId || !ids.includes(d.nodeId))];
+}
+
+/** Why the run buttons do nothing, in words, or null when they work. */
+export function runBlocker(s: Pick<RunData, 'ready' | 'load'>): string | null {
+  if (!s.ready) return 'Starting the engine…';
+  const load = s.load;
+  if (!load?.plan) return `Fix the graph first: ${load?.diagnostics.find((d) => d.severity === 'error')?.message ?? 'it does not compile.'}`;
+  if (!load.ok) return `The data does not fit the graph: ${allDataDiagnostics(s)[0]?.message ?? load.dataErrors[0]?.message ?? ''} See Messages for fixes.`;
+  return null;
+}
+
 /** nodeDataDiagnostics for one node, re-rendering only when they change. */
 export function useNodeDataDiagnostics(nodeId: string): readonly Diagnostic[] {
   return useRun(useShallow((s: RunData) => nodeDataDiagnostics(s, nodeId)));

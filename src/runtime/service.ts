@@ -209,14 +209,14 @@ export class EngineService {
         severity: 'error',
         nodeId: plan.inputNodeId,
         field: 'features',
-        message: `The dataset '${ds.name}' has ${ds.features} features per sample, but the Input takes ${plan.inputFeatures}. Set the Input's features to ${ds.features}.`,
+        message: `The dataset '${ds.name}' has ${ds.features} features per sample, but the Input takes ${plan.inputFeatures}.`,
       });
     }
     if (plan.lossNodeId && ds.classes > plan.outputFeatures) {
       this.dataDiagnostics.push({
         severity: 'error',
         nodeId: plan.lossNodeId,
-        message: `The dataset '${ds.name}' has ${ds.classes} classes, but the network gives ${plan.outputFeatures} scores per sample. Make the last Linear's out_features ${ds.classes}.`,
+        message: `The dataset '${ds.name}' has ${ds.classes} classes, but the network gives ${plan.outputFeatures} scores per sample.`,
       });
     }
     if (this.dataDiagnostics.length) {

@@ -1,13 +1,12 @@
-import { useMemo, useRef, useState, type ChangeEvent } from 'react';
-import type { DatasetKind, TrainingSettings } from '../../model/schema';
-import type { DatasetError } from '../../runtime';
+import { useMemo } from 'react';
+import type { DatasetKind } from '../../model/schema';
 import { useRun } from '../../editor/run/use-run';
-import { useScreenStore } from '../../editor/screen/use-screen';
 import { useEditorStore } from '../../editor/use-editor';
 import { DiagnosticsList } from '../DiagnosticsList';
-import { csvColumns, loadCsv, plural, readCsvFile } from './csv-data';
-import { csvErrorPlace, CsvErrorsDialog } from './CsvErrorsDialog';
-import { dataFixes } from './data-fixes';
+import { csvColumns, plural } from './csv-data';
+import { csvErrorPlace } from './CsvErrorsDialog';
+import { useCsvLoader } from './use-csv-loader';
+import { applyDataFix, dataFixes, withDatasetKind } from './data-fixes';
 import { SelectField, SettingField } from './SettingField';
 import { DATASETS, datasetChoice, isPlaneDataset } from './settings-fields';
 import { trainingIcons } from './training-icons';
@@ -16,11 +15,6 @@ import { currentTraining, useTrainingSettings } from './use-training';
 const KIND_OPTIONS = DATASETS.map((d) => ({ value: d.kind, label: d.label }));
 
 /** The settings with a built-in dataset (a CSV the settings held is dropped with it). */
-function withKind(t: TrainingSettings, kind: DatasetKind): TrainingSettings {
-  const { csv: _csv, ...rest } = t.dataset;
-  void _csv;
-  return { ...t, dataset: { ...rest, kind } };
-}
 
 /**
  * Which data to train on: a built-in dataset with its sample count, noise and classes, the
@@ -29,47 +23,23 @@ function withKind(t: TrainingSettings, kind: DatasetKind): TrainingSettings {
  */
 export function DatasetSettings() {
   const store = useEditorStore();
-  const screen = useScreenStore();
   const training = useTrainingSettings();
   const d = training.dataset;
   const choice = datasetChoice(d.kind);
   const load = useRun((s) => s.load);
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [problem, setProblem] = useState<{ fileName: string; errors: DatasetError[] } | null>(null);
+  const csv = useCsvLoader();
   const columns = useMemo(() => (d.kind === 'csv' && d.csv ? csvColumns(d.csv.text) : []), [d.kind, d.csv]);
   // The engine reloads on every change the fixes depend on, so `load` is the key; the graph is read at that moment.
   const fixes = useMemo(() => dataFixes(store.getState().doc, load), [store, load]);
 
-  /** Makes `name`'s text the dataset if it parses (with the Input following its features); lists its problems otherwise. */
-  const applyCsv = (text: string, name: string, labelColumn: string | undefined) => {
-    const r = loadCsv(currentTraining(store), text, name, labelColumn);
-    if (!r.ok) {
-      setProblem({ fileName: name, errors: r.errors });
-      return;
-    }
-    const s = store.getState();
-    s.setTrainingData(r.training, r.summary.features);
-    const { samples, features, classes } = r.summary;
-    screen.getState().notify(`Loaded “${name}”: ${plural(samples, 'sample')}, ${plural(features, 'feature')}, ${plural(classes, 'class', 'classes')}. The Input takes ${plural(features, 'feature')}.`, 'success');
-  };
-
   const chooseKind = (kind: DatasetKind) => {
     if (kind === d.kind) return;
     if (kind === 'csv') {
-      fileRef.current?.click();
+      csv.pick();
       return;
     }
     // The built-in datasets are 2-D: the Input follows. A random batch takes the Input as it is.
-    store.getState().setTrainingData(withKind(currentTraining(store), kind), isPlaneDataset(kind) ? 2 : undefined);
-  };
-
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) return;
-    const r = await readCsvFile(file);
-    if (!r.ok) setProblem({ fileName: file.name, errors: r.errors });
-    else applyCsv(r.text, file.name, undefined);
+    store.getState().setTrainingData(withDatasetKind(currentTraining(store), kind), isPlaneDataset(kind) ? 2 : undefined);
   };
 
   const info = load?.dataset;
@@ -92,7 +62,7 @@ export function DatasetSettings() {
               <span className="bp-csv__name" title={d.csv.name}>
                 {d.csv.name}
               </span>
-              <button type="button" className="bp-button bp-button--small" onClick={() => fileRef.current?.click()}>
+              <button type="button" className="bp-button bp-button--small" onClick={() => csv.pick()}>
                 Choose another…
               </button>
             </div>
@@ -102,7 +72,7 @@ export function DatasetSettings() {
                 name="training-label-column"
                 value={d.csv.label_column ?? columns[columns.length - 1]}
                 options={columns.map((c) => ({ value: c, label: c }))}
-                onChange={(c) => applyCsv(d.csv!.text, d.csv!.name, c)}
+                onChange={(c) => csv.apply(d.csv!.text, d.csv!.name, c)}
               >
                 <span className="bp-field__hint">The other columns are the features.</span>
               </SelectField>
@@ -114,9 +84,9 @@ export function DatasetSettings() {
         ))}
         <SettingField field="test_percent" />
       </div>
-      <input ref={fileRef} type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain" hidden data-testid="csv-input" onChange={(e) => void onFile(e)} />
+      {csv.elements}
       {d.kind === 'csv' && !d.csv && (
-        <button type="button" className="bp-button" onClick={() => fileRef.current?.click()}>
+        <button type="button" className="bp-button" onClick={() => csv.pick()}>
           {trainingIcons.file}
           <span>Choose a CSV file…</span>
         </button>
@@ -153,18 +123,13 @@ export function DatasetSettings() {
               key={f.label}
               type="button"
               className="bp-button bp-button--small"
-              onClick={() => {
-                const s = store.getState();
-                if (f.kind === 'features') s.setTrainingData(currentTraining(store), f.features);
-                else s.setParam(f.nodeId, 'out_features', f.classes);
-              }}
+              onClick={() => applyDataFix(store, f, currentTraining(store), csv.pick)}
             >
               {f.label}
             </button>
           ))}
         </div>
       )}
-      {problem && <CsvErrorsDialog fileName={problem.fileName} errors={problem.errors} onClose={() => setProblem(null)} />}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { icons } from '../icons';
 import { useRunControls } from '../run-controls';
 import { ToolButton } from '../ToolButton';
 import { latestPoint, lossText, percent, STATE_LABELS, statusAttributes, trainAction } from './status';
+import { SpeedControl } from './SpeedControl';
 import { trainingIcons } from './training-icons';
 
 const TRAIN_LABEL = { train: 'Train', pause: 'Pause', resume: 'Resume' } as const;
@@ -43,6 +44,11 @@ export function TrainingStatus() {
           <span className="bp-state__dot" aria-hidden="true" />
           {STATE_LABELS[training.state]}
         </span>
+        {training.previous && (
+          <span className="bp-train-status__previous" data-testid="previous-run" title={`Saved ${new Date(training.previous.savedAt).toLocaleString()}`}>
+            previous session
+          </span>
+        )}
         <span className="bp-train-status__counts">
           step <b>{formatCount(training.step)}</b> · epoch <b>{formatCount(training.epoch)}</b>
         </span>
@@ -99,6 +105,7 @@ export function TrainingStatus() {
           />
         )}
       </div>
+      <SpeedControl />
       <TrainingOutcome />
     </section>
   );

@@ -62,13 +62,19 @@ describe('dataFixes', () => {
     ({
       dataDiagnostics: diags.map((d) => ({ severity: 'error' as const, message: 'm', ...d })),
       dataset: { features: 4, classes: 5 },
-      plan: { inputNodeId: 'in', lossNodeId: 'ce' },
+      plan: { inputNodeId: 'in', lossNodeId: 'ce', inputFeatures: 2, outputFeatures: 3 },
     }) as unknown as Parameters<typeof dataFixes>[1];
 
-  it('offers the Input the data’s features and the last Linear one output per class', () => {
+  const dataToGraph = [
+    { kind: 'random', label: 'Train on a random batch that fits: 2 features, 3 classes' },
+    { kind: 'csv', features: 2, classes: 3, label: 'Load a CSV with 2 feature columns…' },
+  ];
+
+  it('offers both ways: the graph to fit the data, and data that fits the graph', () => {
     expect(dataFixes(doc, load([{ nodeId: 'in', field: 'features' }, { nodeId: 'ce' }]))).toEqual([
       { kind: 'features', features: 4, label: 'Make the Input take 4 features' },
       { kind: 'classes', nodeId: 'head', classes: 5, label: "Give 'head' 5 outputs, one per class" },
+      ...dataToGraph,
     ]);
     expect(dataFixes(doc, load([]))).toEqual([]);
     expect(dataFixes(doc, null)).toEqual([]);
@@ -76,6 +82,6 @@ describe('dataFixes', () => {
 
   it('offers no class fix when the loss is not fed by a Linear', () => {
     const relu = { ...doc, nodes: doc.nodes.map((n) => (n.id === 'head' ? { ...n, type: 'ReLU', params: {} } : n)) } as typeof doc;
-    expect(dataFixes(relu, load([{ nodeId: 'ce' }]))).toEqual([]);
+    expect(dataFixes(relu, load([{ nodeId: 'ce' }]))).toEqual(dataToGraph);
   });
 });

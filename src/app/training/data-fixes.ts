@@ -1,27 +1,70 @@
-import type { LoadResult } from '../../runtime';
+import type { EditorStore } from '../../editor/store/editor-store';
 import type { EditableDocument } from '../../editor/store/types';
-
-/** A one-click change that makes the graph fit the data. */
-export type DataFix = { kind: 'features'; features: number; label: string } | { kind: 'classes'; nodeId: string; classes: number; label: string };
+import type { DatasetKind, TrainingSettings } from '../../model/schema';
+import type { LoadResult } from '../../runtime';
 
 /**
- * Fixes for the worker's data diagnostics: an Input that takes the wrong number of features
- * gets the data's (with the Linear after it), and a last Linear with too few outputs for the
- * classes gets one score per class. Only offered where the change is unambiguous.
+ * A one-click change that makes the graph and the data fit: the graph changed to fit the
+ * data (the Input's features, the last Linear's outputs), or the data changed to fit the
+ * graph (the homework's random batch, sized by the graph; a CSV with the right columns).
+ */
+export type DataFix =
+  | { kind: 'features'; features: number; label: string }
+  | { kind: 'classes'; nodeId: string; classes: number; label: string }
+  | { kind: 'random'; label: string }
+  | { kind: 'csv'; features: number; classes: number; label: string };
+
+/** The training settings with another kind of dataset (a CSV's text goes with its kind). */
+export function withDatasetKind(t: TrainingSettings, kind: DatasetKind): TrainingSettings {
+  const { csv: _csv, ...rest } = t.dataset;
+  void _csv;
+  return { ...t, dataset: { ...rest, kind } };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Fixes for the worker's data diagnostics, both ways: an Input that takes the wrong number
+ * of features gets the data's (with the Linear after it), a last Linear with too few
+ * outputs for the classes gets one per class — each only where the change is unambiguous —
+ * and the data can become a random batch that fits the graph as it is, or a CSV the user
+ * picks with as many feature columns as the Input takes.
  */
 export function dataFixes(doc: Pick<EditableDocument, 'nodes' | 'edges'>, load: Pick<LoadResult, 'dataDiagnostics' | 'dataset' | 'plan'> | null): DataFix[] {
   const ds = load?.dataset;
   const plan = load?.plan;
-  if (!ds || !plan) return [];
+  if (!ds || !plan || !load.dataDiagnostics.length) return [];
   const fixes: DataFix[] = [];
   for (const d of load.dataDiagnostics) {
     if (d.nodeId === plan.inputNodeId && d.field === 'features') {
-      fixes.push({ kind: 'features', features: ds.features, label: `Make the Input take ${ds.features} features` });
+      fixes.push({ kind: 'features', features: ds.features, label: `Make the Input take ${plural(ds.features, 'feature')}` });
     } else if (plan.lossNodeId && d.nodeId === plan.lossNodeId) {
       const into = doc.edges.find((e) => e.target === plan.lossNodeId);
       const last = into && doc.nodes.find((n) => n.id === into.source);
       if (last?.type === 'Linear') fixes.push({ kind: 'classes', nodeId: last.id, classes: ds.classes, label: `Give '${last.id}' ${ds.classes} outputs, one per class` });
     }
   }
+  const classes = Math.max(2, plan.outputFeatures);
+  fixes.push({ kind: 'random', label: `Train on a random batch that fits: ${plural(plan.inputFeatures, 'feature')}, ${plural(classes, 'class', 'classes')}` });
+  fixes.push({ kind: 'csv', features: plan.inputFeatures, classes, label: `Load a CSV with ${plural(plan.inputFeatures, 'feature column')}…` });
   return fixes;
+}
+
+/** Applies a fix as one undo step; a CSV fix asks `pickCsv` to open the file picker. */
+export function applyDataFix(editor: EditorStore, fix: DataFix, training: TrainingSettings, pickCsv: () => void): void {
+  const s = editor.getState();
+  switch (fix.kind) {
+    case 'features':
+      s.setTrainingData(training, fix.features);
+      break;
+    case 'classes':
+      s.setParam(fix.nodeId, 'out_features', fix.classes);
+      break;
+    case 'random':
+      s.setTraining(withDatasetKind(training, 'random'));
+      break;
+    case 'csv':
+      pickCsv();
+      break;
+  }
 }

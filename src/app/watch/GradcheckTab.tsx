@@ -1,11 +1,20 @@
 import { useState } from 'react';
-import type { GradcheckReport } from '../../runtime';
+import type { GradcheckReport, LayerGradcheck } from '../../runtime';
 import { useRun, useRunStore } from '../../editor/run/use-run';
 import { useScreenStore } from '../../editor/screen/use-screen';
 
 /** The whole report as text: one block per layer, in the homework's format. */
 export function gradcheckText(r: GradcheckReport): string {
   return r.layers.map((l) => `${l.nodeId}: ${l.title}\n${l.report}`).join('\n\n');
+}
+
+/** What part of a large layer was checked, in words (null when every entry was). */
+export function sampled(l: LayerGradcheck): string | null {
+  const parts = [l.result.input, ...l.result.params].filter((e) => e.checked < e.total);
+  if (!parts.length && !l.samples) return null;
+  const rows = l.samples ? `on the first ${l.samples.checked} of ${l.samples.total} samples` : '';
+  const entries = parts.length ? `a random sample of ${parts[0].checked} entries per tensor` : '';
+  return `Checked ${[entries, rows].filter(Boolean).join(', ')}.`;
 }
 
 /** "3.1e-9" */
@@ -23,6 +32,7 @@ export function GradcheckTab() {
   const screen = useScreenStore();
   const report = useRun((s) => s.gradcheck);
   const busy = useRun((s) => s.busy);
+  const progress = useRun((s) => s.gradcheckProgress);
   const available = useRun((s) => s.ready && !!s.load?.ok && s.training.state !== 'running');
   const [copied, setCopied] = useState(false);
 
@@ -43,6 +53,15 @@ export function GradcheckTab() {
         <button type="button" className="bp-button bp-button--primary" disabled={!available || !!busy} onClick={() => void store.getState().runGradcheck()}>
           {busy === 'gradcheck' ? 'Checking…' : 'Check gradients'}
         </button>
+        {busy === 'gradcheck' && (
+          <>
+            <progress className="bp-gc-progress" max={progress?.total ?? 1} value={progress?.done ?? 0} aria-label="Gradient check progress" data-testid="gradcheck-progress" />
+            <span className="bp-gc-progress__text">{progress ? `${progress.title}: ${Math.round((100 * progress.done) / Math.max(1, progress.total))}%` : 'Starting…'}</span>
+            <button type="button" className="bp-button" onClick={() => store.getState().cancelGradcheck()}>
+              Cancel
+            </button>
+          </>
+        )}
         {report && (
           <>
             <span className={`bp-gc-verdict bp-gc-verdict--${report.passed ? 'pass' : 'fail'}`} data-testid="gradcheck-verdict">
@@ -64,6 +83,7 @@ export function GradcheckTab() {
                   <span aria-hidden="true">{ok ? '✓' : '✗'}</span> <code>{l.nodeId}</code> {l.title}
                   <span className="bp-gc-err">{sci(l.result.maxRelError)}</span>
                 </h4>
+                {sampled(l) && <p className="bp-gc-sample">{sampled(l)}</p>}
                 <pre data-testid={`gradcheck-report-${l.nodeId}`}>{l.report}</pre>
               </section>
             );

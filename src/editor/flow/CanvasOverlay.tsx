@@ -16,11 +16,26 @@ const LEGEND_NORMS = [1e-8, 1e-5, 1e-2, 1, 100];
 export const CanvasOverlay = memo(function CanvasOverlay() {
   const show = useScreen((s) => s.showJacobians);
   const setShow = useScreen((s) => s.setShowJacobians);
+  const live = useScreen((s) => s.live);
+  const setLive = useScreen((s) => s.setLive);
   const grads = useRun(gradientsOnShow);
   const haveJacobians = useRun((s) => Object.keys(s.jacobians).length > 0);
   return (
     <>
       <Panel position="top-right" className="bp-canvas-overlay">
+        <div className="bp-canvas-overlay__switches">
+        <button
+          type="button"
+          className="bp-switch"
+          aria-pressed={live}
+          title={live ? 'Live: a forward and backward pass on the current batch after every edit (click to stop)' : 'Live is off: figures appear after Forward or Backward (click to run a pass after every edit)'}
+          onClick={() => setLive(!live)}
+        >
+          <span className="bp-switch__track" aria-hidden="true">
+            <span className="bp-switch__thumb" />
+          </span>
+          Live
+        </button>
         <button
           type="button"
           className="bp-switch"
@@ -33,6 +48,7 @@ export const CanvasOverlay = memo(function CanvasOverlay() {
           </span>
           Jacobians
         </button>
+        </div>
         {grads && (
           <div className="bp-canvas-legend" data-testid="gradient-legend">
             <GradientLegend norms={LEGEND_NORMS} title="‖gradient‖ on edges" />

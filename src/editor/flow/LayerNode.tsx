@@ -1,5 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useCallback } from 'react';
+import { useNodeDataDiagnostics } from '../data-diagnostics';
 import { useShallow } from '../use-shallow';
 import { NODE_SPECS } from '../../model/node-types';
 import { formatParamCount, nodeSummary } from '../format';
@@ -8,7 +9,7 @@ import { activePhase } from '../run/views';
 import { useEditor } from '../use-editor';
 import type { LayerFlowNode } from './derive';
 import { NodeRunStats } from './NodeRunStats';
-import { selectNodeView } from './node-view';
+import { selectNodeView, worstSeverity } from './node-view';
 
 /**
  * A layer on the canvas: its kind and key parameters, the shape it outputs, its
@@ -19,7 +20,12 @@ import { selectNodeView } from './node-view';
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const node = data.node;
   const spec = NODE_SPECS[node.type];
-  const view = useEditor(useShallow(useCallback((s) => selectNodeView(s, id), [id])));
+  const graphView = useEditor(useShallow(useCallback((s) => selectNodeView(s, id), [id])));
+  // Where the data does not fit (the Input's features, the loss's classes), pinned like the graph's problems.
+  const dataProblems = useNodeDataDiagnostics(id);
+  const view = dataProblems.length
+    ? { ...graphView, severity: graphView.severity === 'error' ? 'error' : worstSeverity(dataProblems), messages: [graphView.messages, ...dataProblems.map((d) => d.message)].filter(Boolean).join('\n') }
+    : graphView;
   const summary = nodeSummary(node, view.inferredIn ?? undefined);
   const phase = useRun(useCallback((s) => activePhase(s, id), [id]));
   const firstMessage = view.messages.split('\n')[0];

@@ -1,5 +1,6 @@
 import { Panel } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
+import { runBlocker } from '../data-diagnostics';
 import { useShallow } from '../use-shallow';
 import { useRun, useRunStore } from '../run/use-run';
 import { useScreen } from '../screen/use-screen';
@@ -20,6 +21,7 @@ function useStepState() {
         busy: s.busy,
         ready: s.ready && !!s.load?.ok && s.training.state !== 'running',
         training: s.training.state === 'running',
+        blocker: runBlocker(s),
       };
     }),
   );
@@ -48,7 +50,7 @@ export const StepBar = memo(function StepBar() {
 
   const atEnd = st.taken > 0 && st.cursor === st.taken - 1 && st.taken === st.total;
   const position = st.cursor + 1;
-  const text = st.label ?? (st.ready ? 'Step through a pass' : st.training ? 'Training: pause it to step' : 'Waiting for the engine…');
+  const text = st.label ?? (st.ready ? 'Step through a pass' : st.training ? 'Training: pause it to step' : (st.blocker ?? 'Step through a pass'));
   return (
     <Panel position="top-center" className="bp-stepbar" aria-label="Step through a pass">
       <div className="bp-stepbar__buttons" role="group" aria-label="Stepping">
@@ -103,7 +105,7 @@ export const StepBar = memo(function StepBar() {
           onChange={(e) => setSpeed(PLAY_INTERVAL.max + PLAY_INTERVAL.min - Number(e.target.value))}
         />
       </label>
-      <div className={`bp-stepbar__status${st.phase ? ` bp-stepbar__status--${st.phase}` : ''}`}>
+      <div className={`bp-stepbar__status${st.phase ? ` bp-stepbar__status--${st.phase}` : ''}${!st.ready && !st.training && st.blocker && !st.label ? ' bp-stepbar__status--blocked' : ''}`} title={text}>
         {st.total > 0 && st.taken > 0 && (
           <span className="bp-stepbar__count" aria-hidden="true">
             {position}/{st.total}
