@@ -38,6 +38,14 @@ export function runBlocker(s: Pick<RunData, 'ready' | 'load'>): string | null {
   return null;
 }
 
+/** What blocks a run in a few words, for the step bar (runBlocker has the whole reason), or null. */
+export function blockerHeadline(s: Pick<RunData, 'ready' | 'load'>): string | null {
+  if (!s.ready) return 'Starting the engine…';
+  if (!s.load?.plan) return 'Fix the graph first: see Messages';
+  if (!s.load.ok) return 'The data does not fit: see Messages';
+  return null;
+}
+
 /** nodeDataDiagnostics for one node, re-rendering only when they change. */
 export function useNodeDataDiagnostics(nodeId: string): readonly Diagnostic[] {
   return useRun(useShallow((s: RunData) => nodeDataDiagnostics(s, nodeId)));

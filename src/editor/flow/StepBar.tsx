@@ -1,6 +1,6 @@
 import { Panel } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
-import { runBlocker } from '../data-diagnostics';
+import { blockerHeadline, runBlocker } from '../data-diagnostics';
 import { useShallow } from '../use-shallow';
 import { useRun, useRunStore } from '../run/use-run';
 import { useScreen } from '../screen/use-screen';
@@ -21,7 +21,8 @@ function useStepState() {
         busy: s.busy,
         ready: s.ready && !!s.load?.ok && s.training.state !== 'running',
         training: s.training.state === 'running',
-        blocker: runBlocker(s),
+        blocker: blockerHeadline(s),
+        why: runBlocker(s),
       };
     }),
   );
@@ -105,7 +106,7 @@ export const StepBar = memo(function StepBar() {
           onChange={(e) => setSpeed(PLAY_INTERVAL.max + PLAY_INTERVAL.min - Number(e.target.value))}
         />
       </label>
-      <div className={`bp-stepbar__status${st.phase ? ` bp-stepbar__status--${st.phase}` : ''}${!st.ready && !st.training && st.blocker && !st.label ? ' bp-stepbar__status--blocked' : ''}`} title={text}>
+      <div className={`bp-stepbar__status${st.phase ? ` bp-stepbar__status--${st.phase}` : ''}${!st.ready && !st.training && st.blocker && !st.label ? ' bp-stepbar__status--blocked' : ''}`} title={(!st.label && !st.training && st.why) || text}>
         {st.total > 0 && st.taken > 0 && (
           <span className="bp-stepbar__count" aria-hidden="true">
             {position}/{st.total}
