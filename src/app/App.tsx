@@ -5,12 +5,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Canvas } from '../editor/flow/Canvas';
 import { parseDocumentText, serializeDocument } from '../editor/io/document-text';
 import { startAutosave } from '../editor/persist/autosave';
+import { restoreRunHistory, startRunHistory } from '../editor/persist/last-run';
 import type { KeyValueStore } from '../editor/persist/idb';
 import { decodeSharePayload, sharePayloadFromHash } from '../editor/share/share-link';
 import type { EditorStore } from '../editor/store/editor-store';
 import { EditorProvider, useEditorStore } from '../editor/use-editor';
 import { createRunStore, type RunStore } from '../editor/run/run-store';
-import { RunProvider } from '../editor/run/use-run';
+import { RunProvider, useRunStore } from '../editor/run/use-run';
 import { createScreenStore, type ScreenStore } from '../editor/screen/screen-store';
 import { ScreenProvider, useScreen, useScreenStore } from '../editor/screen/use-screen';
 import { EngineClient } from '../runtime/client';
@@ -91,6 +92,7 @@ function RunButtons({ theme, setTheme }: { theme: ReturnType<typeof useTheme>[0]
 function Shell({ kv }: { kv: KeyValueStore }) {
   const store = useEditorStore();
   const screen = useScreenStore();
+  const run = useRunStore();
   const stores: AppStores = useMemo(() => ({ editor: store, screen }), [store, screen]);
   const [theme, setTheme] = useTheme();
   const [ready, setReady] = useState(false);
@@ -103,8 +105,17 @@ function Shell({ kv }: { kv: KeyValueStore }) {
     void started.get(store)!.then(() => {
       if (!live) return;
       const autosave = startAutosave(store, screen, kv, serializeDocument);
-      stop = autosave.stop;
-      flush = () => void autosave.flush();
+      // The last run's history first, so the run this session saves never overwrites it unseen.
+      void restoreRunHistory(run, store, kv);
+      const history = startRunHistory(run, store, kv);
+      stop = () => {
+        autosave.stop();
+        history.stop();
+      };
+      flush = () => {
+        void autosave.flush();
+        void history.flush();
+      };
       addEventListener('pagehide', flush);
       setReady(true);
     });
@@ -113,7 +124,7 @@ function Shell({ kv }: { kv: KeyValueStore }) {
       stop?.();
       if (flush) removeEventListener('pagehide', flush);
     };
-  }, [store, screen, kv]);
+  }, [store, screen, run, kv]);
 
   // A share link pasted into the address bar of an open tab.
   useEffect(() => {

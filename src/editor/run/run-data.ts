@@ -99,7 +99,7 @@ export interface RunActions {
   setLive(on: boolean): void;
   setSpeed(speed: TrainingSpeed): void;
   /** Shows a run saved by an earlier session (curves, boundary, status) until the next run starts. */
-  restoreTraining(view: TrainingView): void;
+  restoreTraining(view: TrainingView): Promise<void>;
   jacobian(nodeId: string, wrt: JacobianWrt): Promise<JacobianStructure>;
   tensor(nodeId: string, kind: TensorKind, maxSide?: number): Promise<TensorView | null>;
   exportOnnx(): Promise<Uint8Array>;

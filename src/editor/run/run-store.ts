@@ -344,7 +344,9 @@ export function createRunStore(editor: EditorStore, client: EngineClient, screen
         void client.call((api) => api.setSpeed(speed)).catch(notifyError);
       },
 
-      restoreTraining(view) {
+      async restoreTraining(view) {
+        // After the document's own load, which starts with a clean slate.
+        await get().syncNow().catch(() => undefined);
         const t = get().training;
         if (t.state !== 'idle' || t.step > 0) return;
         runToken++;
