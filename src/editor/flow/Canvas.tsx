@@ -44,6 +44,8 @@ export interface CanvasProps {
 // Room at the top for the step bar and the gradient legend; at the bottom for the figures nodes gain
 // after the first pass (about 100 px at zoom 1), so the graph usually still fits afterwards.
 const FIT_VIEW = { padding: { top: '92px', bottom: '100px', x: '36px' }, maxZoom: 1.25, duration: 250 } as const;
+/** How long the edges' backward flow runs after a pass lands. */
+const FLOW_AFTER_PASS_MS = 4000;
 /** The zoom buttons' strip along the bottom edge. */
 const FIT_BOTTOM_MARGIN = 40;
 // Props of React Flow's components are constants: a new object each render would re-render every
@@ -156,7 +158,16 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
   // thirds of its time to the page. Moves of the view by the program (fitting it, panning
   // along when a drag reaches the edge) are not, and do not end a drag's.
   const runStore = useRunStore();
-  const gestures = useMemo(() => createGestures((active) => runStore.getState().gesture(active)), [runStore]);
+  // The canvas's element learns of a gesture without a render: its class pauses the edges' flow.
+  const wrapper = useRef<HTMLDivElement>(null);
+  const gestures = useMemo(
+    () =>
+      createGestures((active) => {
+        runStore.getState().gesture(active);
+        wrapper.current?.classList.toggle('bp-canvas--gesture', active);
+      }),
+    [runStore],
+  );
   const beginGesture = useCallback(() => gestures.set('drag', true), [gestures]);
   const endGesture = useCallback(() => {
     // A drag whose last change never came (it always does) still lands in the document.
@@ -221,6 +232,15 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
   // Zoomed far out (a big graph), text is too small to read and costs every frame to draw.
   const far = useFlowStore((s) => s.transform[2] < FIGURES_MIN_ZOOM);
   const live = useRun((s) => s.training.state === 'running');
+  // The gradient visibly flows back along the edges while training runs, and for a while after each pass.
+  const passCount = useRun((s) => s.passCount);
+  const [recentPass, setRecentPass] = useState(false);
+  useEffect(() => {
+    if (!passCount) return;
+    setRecentPass(true);
+    const t = setTimeout(() => setRecentPass(false), FLOW_AFTER_PASS_MS);
+    return () => clearTimeout(t);
+  }, [passCount]);
   const panelHeight = useScreen((s) => s.panelHeight);
   const lastPanelHeight = useRef(panelHeight);
   useEffect(() => {
@@ -262,7 +282,7 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
   }, [focusRequest, getInternalNode, getZoom, setCenter, store]);
 
   return (
-    <div className={`bp-canvas${far ? ' bp-canvas--far' : ''}${live ? ' bp-canvas--live' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={wrapper} className={`bp-canvas${far ? ' bp-canvas--far' : ''}${live ? ' bp-canvas--live' : ''}${live || recentPass ? ' bp-canvas--flowing' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
       <FarZoom value={far}>
         <ReactFlow<LayerFlowNode, ShapeFlowEdge>
           nodes={nodes}

@@ -1,12 +1,10 @@
 import { Panel } from '@xyflow/react';
 import { memo } from 'react';
-import { GradientLegend } from '../../viz';
+import { GradientFlowLegend } from '../../viz/gradient/GradientFlowLegend';
 import { useRun } from '../run/use-run';
-import { gradientsOnShow } from '../run/views';
+import { gradientFlowOnShow } from '../run/views';
 import { useScreen } from '../screen/use-screen';
 
-/** Reference norms of the compact legend: vanishing, small, typical, exploding. */
-const LEGEND_NORMS = [1e-8, 1e-5, 1e-2, 1, 100];
 
 /**
  * The canvas's top-right corner: the switch for the Jacobian thumbnails on the edges
@@ -18,7 +16,7 @@ export const CanvasOverlay = memo(function CanvasOverlay() {
   const setShow = useScreen((s) => s.setShowJacobians);
   const live = useScreen((s) => s.live);
   const setLive = useScreen((s) => s.setLive);
-  const grads = useRun(gradientsOnShow);
+  const flow = useRun(gradientFlowOnShow);
   const haveJacobians = useRun((s) => Object.keys(s.jacobians).length > 0);
   return (
     <>
@@ -49,9 +47,9 @@ export const CanvasOverlay = memo(function CanvasOverlay() {
           Jacobians
         </button>
         </div>
-        {grads && (
-          <div className="bp-canvas-legend" data-testid="gradient-legend">
-            <GradientLegend norms={LEGEND_NORMS} title="‖gradient‖ on edges" />
+        {flow && (
+          <div className="bp-canvas-legend">
+            <GradientFlowLegend flow={flow} />
           </div>
         )}
       </Panel>

@@ -1,10 +1,11 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo, useCallback, useDeferredValue } from 'react';
 import { useShallow } from '../use-shallow';
-import { gradientStyle, JacobianThumbnail } from '../../viz';
+import { JacobianThumbnail } from '../../viz';
+import { flowPosition, flowStyle } from '../../viz/gradient/gradient-flow';
 import type { RunState } from '../run/run-data';
 import { useRun } from '../run/use-run';
-import { activeStep, edgeGradNorm } from '../run/views';
+import { activeStep, edgeGradNorm, gradientFlowOnShow } from '../run/views';
 import { useScreen } from '../screen/use-screen';
 import { useEditor } from '../use-editor';
 import type { ShapeFlowEdge } from './derive';
@@ -17,6 +18,9 @@ const WRAP_MARGIN = 24;
 
 interface EdgeRunView {
   grad: number | null;
+  /** Where the norm sits in this pass's range (0 … 1), and whether the chain vanishes or explodes here. */
+  t: number | null;
+  health: 'vanishing' | 'exploding' | null;
   /** The step on show runs along this edge: its phase and its position (to restart the pulse). */
   phase: 'forward' | 'backward' | null;
   cursor: number;
@@ -25,7 +29,9 @@ interface EdgeRunView {
 function selectEdgeRun(s: RunState, id: string): EdgeRunView {
   const a = activeStep(s);
   const on = a && a.edgeId === id;
-  return { grad: edgeGradNorm(s, id), phase: on ? a.phase : null, cursor: on ? s.stepCursor : -1 };
+  const grad = edgeGradNorm(s, id);
+  const flow = grad !== null ? gradientFlowOnShow(s) : null;
+  return { grad, t: flow && grad !== null ? flowPosition(grad, flow.domain) : null, health: flow?.health[id] ?? null, phase: on ? a.phase : null, cursor: on ? s.stepCursor : -1 };
 }
 
 /**
@@ -46,9 +52,11 @@ function ShapeEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY,
   const showJacobians = useScreen((s) => s.showJacobians);
   const far = useFarZoom();
   const openJacobian = useScreen((s) => s.openJacobian);
-  const grad = run.grad !== null && !view.severity ? gradientStyle(run.grad) : null;
-  const cls = `bp-edge${view.severity ? ` bp-edge--${view.severity}` : ''}${selected ? ' bp-edge--selected' : ''}${grad ? ' bp-edge--grad' : ''}`;
+  const grad = run.t !== null && !view.severity ? flowStyle(run.t) : null;
+  const cls = `bp-edge${view.severity ? ` bp-edge--${view.severity}` : ''}${selected ? ' bp-edge--selected' : ''}${grad ? ' bp-edge--grad' : ''}${grad && run.health ? ` bp-edge--${run.health}` : ''}`;
   const style = grad ? { stroke: grad.color, strokeWidth: selected ? grad.width + 1 : grad.width } : undefined;
+  // The gradient flowing back: dashes running from the target to the source, at a rate and weight that follow the norm (CSS animates them; see canvas.css).
+  const flowStyleProps = grad ? ({ strokeWidth: Math.max(1, grad.width * 0.5), animationDuration: `${grad.period}s` } as const) : undefined;
   const thumb = showJacobians && jacobian && !view.severity && !far ? jacobian : null;
   return (
     <>
@@ -62,6 +70,7 @@ function ShapeEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY,
         data-grad-norm={run.grad ?? undefined}
         data-testid={`edge-path-${id}`}
       />
+      {grad && <path d={path} className="bp-edge-backflow" fill="none" style={flowStyleProps} aria-hidden="true" />}
       {run.phase && <EdgePulse key={run.cursor} path={path} phase={run.phase} />}
       <EdgeLabelRenderer>
         {(view.shape || view.severity) && (
@@ -75,10 +84,20 @@ function ShapeEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY,
             {view.shape ?? 'not connected to the Input'}
           </div>
         )}
+        {grad && run.health && (
+          <div
+            className={`bp-edge-health bp-edge-health--${run.health} nodrag nopan`}
+            style={{ transform: `translate(-50%, 0) translate(${labelX}px, ${labelY - 2}px)` }}
+            title={`The gradient's norm ${run.health === 'vanishing' ? 'shrinks' : 'grows'} steadily layer by layer on its way back: ‖∂L/∂x‖ = ${run.grad?.toExponential(2)} here`}
+            data-testid={`edge-health-${id}`}
+          >
+            {run.health}
+          </div>
+        )}
         {run.phase && <FlowCallout key={run.cursor} edgeId={id} sourceId={source} targetId={target} phase={run.phase} x={labelX} y={labelY} wraps={wraps} />}
         {thumb && (
           <div className="bp-edge-jacobian nopan" style={{ transform: `translate(-50%, 0) translate(${labelX}px, ${labelY + 6}px)` }} data-testid={`edge-jacobian-${id}`}>
-            <JacobianThumbnail jacobian={thumb} size={34} onClick={() => openJacobian(target)} />
+            <JacobianThumbnail jacobian={thumb} size={46} transparentZeros onClick={() => openJacobian(target)} />
           </div>
         )}
       </EdgeLabelRenderer>

@@ -1,4 +1,5 @@
 import type { Plan } from '../../model';
+import { gradientFlow, type GradientFlow } from '../../viz/gradient/gradient-flow';
 import type { NodeBackward, StepReport, TensorSummary } from '../../runtime';
 import type { RunData } from './run-data';
 
@@ -153,4 +154,45 @@ export function activePhase(s: RunData, nodeId: string): StepReport['phase'] | n
 export function gradcheckError(s: RunData, nodeId: string): number | null {
   const l = s.gradcheck?.layers.find((x) => x.nodeId === nodeId);
   return l ? l.result.maxRelError : null;
+}
+
+/** Every edge's ‖dL/d(tensor)‖ on show (the same object while the figures on show are), or null. */
+export function edgeGradNormsOnShow(s: RunData): Readonly<Record<string, number>> | null {
+  switch (figureSource(s)) {
+    case 'step': {
+      const shown = shownSteps(s);
+      if (!shown.some((r) => r.phase === 'backward')) return null;
+      const key = shown[shown.length - 1];
+      let m = stepNorms.get(key);
+      if (!m) {
+        m = {};
+        for (const r of shown) if (r.phase === 'backward' && r.edgeGradNorm !== undefined) m[r.edgeId] = r.edgeGradNorm;
+        stepNorms.set(key, m);
+      }
+      return m;
+    }
+    case 'pass':
+      return s.backward?.edgeGradNorms ?? null;
+    case 'training':
+      return s.liveSnapshot?.edgeGradNorms ?? null;
+    default:
+      return null;
+  }
+}
+const stepNorms = new WeakMap<object, Record<string, number>>();
+const flows = new WeakMap<object, WeakMap<Plan, GradientFlow>>();
+
+/**
+ * How the gradient on show changes along the chain (its range, and where it vanishes or
+ * explodes), computed once per pass and plan.
+ */
+export function gradientFlowOnShow(s: RunData): GradientFlow | null {
+  const norms = edgeGradNormsOnShow(s);
+  const plan = s.load?.plan;
+  if (!norms || !plan) return null;
+  let byPlan = flows.get(norms);
+  if (!byPlan) flows.set(norms, (byPlan = new WeakMap()));
+  let f = byPlan.get(plan);
+  if (!f) byPlan.set(plan, (f = gradientFlow(plan.layers.map((l) => ({ edgeId: l.inEdgeId, weighted: l.paramCount > 0 })), norms)));
+  return f;
 }

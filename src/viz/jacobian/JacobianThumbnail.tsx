@@ -11,6 +11,8 @@ export interface JacobianThumbnailProps {
   metric?: JacobianMetric;
   /** Longest side in CSS px (default 48). */
   size?: number;
+  /** Zero tiles let the background through, so the non-zero structure stands out on either theme. */
+  transparentZeros?: boolean;
   onClick?: () => void;
 }
 
@@ -30,19 +32,22 @@ export function jacobianBox(j: Pick<JacobianStructure, 'rows' | 'cols'>, size: n
  * A small picture of J's structure for a node: one pixel per tile (tiles merged by their maximum
  * only when there are more tiles than device pixels), scaled up without smoothing.
  */
-export const JacobianThumbnail = memo(function JacobianThumbnail({ jacobian, metric = 'fraction', size = 48, onClick }: JacobianThumbnailProps) {
-  const box = jacobianBox(jacobian, size);
+export const JacobianThumbnail = memo(function JacobianThumbnail({ jacobian, metric = 'fraction', size = 48, transparentZeros = false, onClick }: JacobianThumbnailProps) {
+  // Thin matrices (an 8 × 30 sliver) keep a readable short side: the aspect is capped at 2.5 : 1.
+  const box = jacobianBox(jacobian, size, transparentZeros ? 2.5 : 4);
   const dpr = pixelRatio();
   const maxSide = Math.max(1, Math.floor(Math.max(box.width, box.height) * dpr));
-  const img = useMemo(() => jacobianTilePixels(jacobian.tiles, metric, maxSide), [jacobian, metric, maxSide]);
+  const img = useMemo(() => {
+    return jacobianTilePixels(jacobian.tiles, metric, maxSide, undefined, transparentZeros);
+  }, [jacobian, metric, maxSide, transparentZeros]);
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     drawPixels(ref.current, img.pixels, img.width, img.height);
   }, [img]);
   const f = jacobianFacts(jacobian);
-  const label = `Jacobian of ${jacobian.layer} with respect to ${jacobian.wrt}, shape ${f.shape}: ${jacobian.pattern}, ${f.nonZeroShare}`;
+  const label = `${jacobian.pattern} Jacobian of ${jacobian.layer} with respect to its ${jacobian.wrt}, shape ${f.shape}: ${f.nonZeroShare}. Click for the large view.`;
   const canvas = (
-    <canvas ref={ref} className="bpv-canvas" width={img.width} height={img.height} style={{ width: box.width, height: box.height }} aria-hidden="true" />
+    <canvas ref={ref} className={`bpv-canvas${transparentZeros ? ' bpv-thumb__canvas' : ''}`} width={img.width} height={img.height} style={{ width: box.width, height: box.height }} aria-hidden="true" />
   );
   return onClick ? (
     <button type="button" className="bpv bpv-thumb" aria-label={label} title={label} onClick={onClick} style={{ padding: 0, border: 0, background: 'none', cursor: 'pointer', display: 'inline-block', lineHeight: 0 }}>

@@ -40,7 +40,7 @@ export interface TilePixels {
  * merged region, max |value| by the maximum — so a merged pixel is zero only when all its tiles
  * are, and a one-tile-wide diagonal or a single non-zero tile is never dropped.
  */
-export function jacobianTilePixels(tiles: JacobianTiles, metric: JacobianMetric, maxSide = Infinity, scale = jacobianScale(tiles, metric)): TilePixels {
+export function jacobianTilePixels(tiles: JacobianTiles, metric: JacobianMetric, maxSide = Infinity, scale = jacobianScale(tiles, metric), transparentZeros = false): TilePixels {
   const values = metric === 'fraction' ? tiles.fraction : tiles.maxAbs;
   const poolRows = Math.max(1, Math.ceil(tiles.rows / maxSide));
   const poolCols = Math.max(1, Math.ceil(tiles.cols / maxSide));
@@ -50,7 +50,10 @@ export function jacobianTilePixels(tiles: JacobianTiles, metric: JacobianMetric,
     : metric === 'fraction'
       ? poolFraction(tiles, poolRows, poolCols)
       : poolMaxAbs(values, tiles.rows, tiles.cols, poolRows, poolCols);
-  return { width: m.cols, height: m.rows, pixels: heatmapPixels(m.data, m.rows, m.cols, scale), poolRows, poolCols };
+  const pixels = heatmapPixels(m.data, m.rows, m.cols, scale);
+  // Zero tiles may let the background through, so only the non-zero structure is drawn.
+  if (transparentZeros) for (let k = 0; k < m.rows * m.cols; k++) if (m.data[k] === 0) pixels[4 * k + 3] = 0;
+  return { width: m.cols, height: m.rows, pixels, poolRows, poolCols };
 }
 
 /**
