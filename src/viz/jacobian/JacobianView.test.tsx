@@ -81,7 +81,7 @@ describe('JacobianThumbnail', () => {
     const onClick = vi.fn();
     const { j } = reluJacobian(8, 16);
     render(<JacobianThumbnail jacobian={j} onClick={onClick} />);
-    const button = screen.getByRole('button', { name: /^Jacobian of ReLU with respect to input, shape \(8, 16, 8, 16\): diagonal, / });
+    const button = screen.getByRole('button', { name: /^diagonal Jacobian of ReLU with respect to its input, shape \(8, 16, 8, 16\): / });
     fireEvent.click(button);
     expect(onClick).toHaveBeenCalled();
     const canvas = button.querySelector('canvas')!;
