@@ -16,7 +16,7 @@ import { createScreenStore, type ScreenStore } from '../editor/screen/screen-sto
 import { ScreenProvider, useScreen, useScreenStore } from '../editor/screen/use-screen';
 import { EngineClient } from '../runtime/client';
 import { BottomPanel } from './BottomPanel';
-import { exportAs, importFile, newDocument, replaceWithUndo, type AppStores } from './commands';
+import { exportAs, importFile, newDocument, replaceWithUndo, tidyUp, type AppStores } from './commands';
 import { ImportErrorsDialog } from './ImportErrorsDialog';
 import { SidePanel } from './SidePanel';
 import { MlpDialog } from './MlpDialog';
@@ -177,6 +177,9 @@ function Shell({ kv }: { kv: KeyValueStore }) {
           break;
         case 'new':
           newDocument(stores);
+          break;
+        case 'tidy':
+          void tidyUp(stores);
           break;
       }
     },

@@ -3,7 +3,7 @@ import { fetchExampleIndex, type ExampleEntry } from '../editor/io/examples';
 import { EXPORT_LABELS, type ExportKind } from '../editor/io/export-model';
 import { useEditor, useEditorStore } from '../editor/use-editor';
 import { useScreenStore } from '../editor/screen/use-screen';
-import { exportAs, importFile, newDocument, openExample, shareLink, type AppStores } from './commands';
+import { exportAs, importFile, newDocument, openExample, shareLink, tidyUp, type AppStores } from './commands';
 import { icons } from './icons';
 import { MenuButton } from './MenuButton';
 import type { RunControls } from './run-controls';
@@ -105,6 +105,7 @@ export function Toolbar({ theme, setTheme, run }: ToolbarProps) {
 
       <div className="bp-toolbar__group">
         <ToolButton label="Build MLP…" icon={icons.mlp} title="Lay out a multi-layer perceptron" onClick={() => screen.getState().openDialog({ kind: 'mlp' })} />
+        <ToolButton label="Tidy up" icon={icons.tidy} title={`Lay the graph out afresh, nothing overlapping (${MOD}${isMac ? '⌥' : 'Alt+'}L)`} onClick={() => void tidyUp(stores)} />
       </div>
 
       <div className="bp-toolbar__group bp-toolbar__run" role="group" aria-label="Run">

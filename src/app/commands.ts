@@ -5,6 +5,7 @@ import type { ScreenStore } from '../editor/screen/screen-store';
 import { makeShareLink, MAX_LINK_LENGTH } from '../editor/share/share-link';
 import { currentDocument, type EditorStore } from '../editor/store/editor-store';
 import type { ModelDocument } from '../model/schema';
+import { tidyPositions } from '../editor/store/tidy';
 
 /**
  * What the toolbar, the shortcuts and file drops do, on the editor store, reporting to the
@@ -120,5 +121,20 @@ export async function shareLink({ editor, screen }: AppStores, base = location.h
     }
   } catch (e) {
     notify(`Could not make a link: ${e instanceof Error ? e.message : String(e)}`, 'error');
+  }
+}
+
+/** Lays the graph out anew (one undo step) and fits it into view. */
+export async function tidyUp({ editor, screen }: AppStores): Promise<void> {
+  const s = editor.getState();
+  if (!s.doc.nodes.length) return;
+  try {
+    const positions = await tidyPositions(s.doc, s.measured);
+    // The graph may have changed while the layout library loaded: place only the nodes still there.
+    const ids = new Set(editor.getState().doc.nodes.map((n) => n.id));
+    editor.getState().moveNodes(new Map([...positions].filter(([id]) => ids.has(id))));
+    screen.getState().requestFitView();
+  } catch (e) {
+    screen.getState().notify(`Tidy up failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
   }
 }
