@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+// BENCH_UI_PORT lets several checkouts run the benchmark side by side.
+const port = Number(process.env.BENCH_UI_PORT ?? 4179);
+
 /**
  * The UI benchmark (npm run bench:ui): the production build in Debian's Chromium, with the
  * frame-rate cap and vsync off, so the time between animation frames is the work a frame
@@ -14,7 +17,7 @@ export default defineConfig({
   retries: 0,
   reporter: 'list',
   use: {
-    baseURL: 'http://localhost:4179',
+    baseURL: `http://localhost:${port}`,
     viewport: { width: 1280, height: 800 },
     launchOptions: {
       executablePath: '/usr/bin/chromium',
@@ -23,9 +26,9 @@ export default defineConfig({
   },
   webServer: {
     // Its own build and port, so a browser-test server running at the same time is left alone.
-    command: 'npx vite build --outDir node_modules/.bench-ui --emptyOutDir && npx vite preview --outDir node_modules/.bench-ui --port 4179 --strictPort',
+    command: `npx vite build --outDir node_modules/.bench-ui --emptyOutDir && npx vite preview --outDir node_modules/.bench-ui --port ${port} --strictPort`,
     cwd: '../..',
-    url: 'http://localhost:4179',
+    url: `http://localhost:${port}`,
     reuseExistingServer: false,
     timeout: 120_000,
   },
