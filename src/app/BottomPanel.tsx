@@ -26,7 +26,7 @@ function MessagesTab() {
   return (
     <>
       {data > 0 && <DataProblems />}
-      {(diagnostics.length > 0 || data === 0) && <DiagnosticsList diagnostics={diagnostics} empty="No problems: the graph compiles and the data fits it." />}
+      {(diagnostics.length > 0 || data === 0) && <DiagnosticsList diagnostics={diagnostics} empty="No problems: the graph compiles. The data fits it." />}
     </>
   );
 }
