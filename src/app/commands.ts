@@ -16,10 +16,13 @@ export interface AppStores {
   screen: ScreenStore;
 }
 
-/** True when the document holds work done since it was opened (edits, training) that replacing it would set aside. */
+/**
+ * True when the document holds work that replacing it would set aside: edits since it was
+ * opened, or trained weights (kept only in this browser until exported).
+ */
 export function hasUnsavedWork(editor: EditorStore): boolean {
   const s = editor.getState();
-  return s.revision !== s.openedRevision && s.doc.nodes.length > 0;
+  return s.doc.nodes.length > 0 && (s.revision !== s.openedRevision || s.weights !== undefined);
 }
 
 /**

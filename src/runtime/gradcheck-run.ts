@@ -23,9 +23,9 @@ export const MIN_ENTRIES = 16;
  * Work (multiply–adds, estimated) a layer's check may cost: every checked entry costs two
  * evaluations of the layer in float64 (four when the larger step disagrees). Question 1's
  * Linear(1024 → 512) on its first 8 samples is 4 million per evaluation, so each of its
- * tensors gets a sample of about 40 entries; the homework's layers keep MAX_ENTRIES.
+ * tensors gets a sample of about 20 entries; the homework's layers keep MAX_ENTRIES.
  */
-const WORK_BUDGET = 1e9;
+const WORK_BUDGET = 5e8;
 /**
  * A layer whose evaluation costs more than this on the whole batch is checked on its first
  * samples only (at least MIN_SAMPLES): the same code, on a smaller batch, so a check of a
