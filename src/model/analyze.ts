@@ -1,4 +1,4 @@
-import { DiagnosticList, nodeName, type Diagnostic } from './diagnostics';
+import { DiagnosticList, nodeName, type Diagnostic, type Shape } from './diagnostics';
 import { checkWiring, indexGraph, type GraphIndex } from './wiring';
 import { checkParamValue, isLossKind, isSize, layerKind, nodeKind, paramValue, type LayerKind, type NodeType, type Resolved, type Task } from './kinds';
 import { checkSize } from './size-check';
@@ -12,8 +12,7 @@ import type { ModelDocument, ModelNode } from './schema';
  * (`./kinds`); this file only walks the graph.
  */
 
-/** A tensor shape with a symbolic batch dimension: ['N', 100]; [] for a scalar. */
-export type Shape = readonly (number | 'N')[];
+export type { Shape } from './diagnostics';
 
 export interface PlanLayer {
   nodeId: string;

@@ -1,6 +1,9 @@
 import { nodeKind } from './kinds';
 import type { ModelNode } from './schema';
 
+/** A tensor shape with a symbolic batch dimension: ['N', 100]; [] for a scalar. */
+export type Shape = readonly (number | 'N')[];
+
 /** One reason a graph cannot compile (or a warning), pinned to what is at fault. */
 export interface Diagnostic {
   severity: 'error' | 'warning';

@@ -1,7 +1,6 @@
-import { nodeName, type DiagnosticList } from './diagnostics';
+import { nodeName, type DiagnosticList, type Shape } from './diagnostics';
 import { layerKind } from './kinds';
 import { formatBytes, largestBatch, MAX_ACTIVATION_BYTES, MAX_MODEL_PARAMS } from './limits';
-import type { Shape } from './analyze';
 import type { ModelNode, TrainingSettings } from './schema';
 
 const count = (n: number) => n.toLocaleString('en-US');
