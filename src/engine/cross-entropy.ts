@@ -86,7 +86,7 @@ export class CrossEntropyLoss extends Layer {
 const isScores = (v: Tensor): boolean => v.shape.length === 2 && v.shape[1] >= 1;
 
 /** The incoming gradient of a scalar loss: any tensor with one element (shape [] or [1]). */
-function scalarOf(owner: object, dout: Tensor): number {
+export function scalarOf(owner: object, dout: Tensor): number {
   checkGrad(owner, 'backward', dout, dout && typeof dout === 'object' && dout.size === 1 ? dout.shape : []);
   return dout.data[0];
 }

@@ -9,6 +9,7 @@ export { LeakyReLU, ReLU, Sigmoid, TanH } from './activations';
 export { Linear, type LinearOptions } from './linear';
 export { Dropout, type DropoutOptions } from './dropout';
 export { CrossEntropyLoss } from './cross-entropy';
+export { MSELoss } from './mse';
 export { Sequential } from './sequential';
 export { MLP, ACTIVATIONS, makeActivation, type ActivationName, type MLPOptions } from './mlp';
 export {
