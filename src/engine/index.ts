@@ -10,7 +10,7 @@ export { Linear, type LinearOptions } from './linear';
 export { Dropout, type DropoutOptions } from './dropout';
 export { CrossEntropyLoss } from './cross-entropy';
 export { MSELoss } from './mse';
-export { Sequential } from './sequential';
+export { Sequential, type LayerCall } from './sequential';
 export { MLP, ACTIVATIONS, makeActivation, type ActivationName, type MLPOptions } from './mlp';
 export {
   Optimizer,

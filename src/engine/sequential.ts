@@ -3,6 +3,9 @@ import { Layer, type Param } from './layer';
 import type { Rng } from './rng';
 import type { DType, Tensor } from './tensor';
 
+/** The layer methods a Sequential reports to its observer. */
+export type LayerCall = 'forward' | 'jvp' | 'backward';
+
 /**
  * Layers applied in order. The labels `y` go to every layer (only a loss uses them);
  * backward runs the layers in reverse, each receiving the gradient the next returned;
@@ -11,6 +14,12 @@ import type { DType, Tensor } from './tensor';
  */
 export class Sequential extends Layer {
   readonly layers: Layer[];
+  /**
+   * Called just before this Sequential calls one of its layers' forward, jvp, backward or
+   * backwardParams (the last two as 'backward'), for cost accounting; null: nobody listens.
+   * Not copied by clone.
+   */
+  observer: ((layer: Layer, op: LayerCall) => void) | null = null;
 
   constructor(...layers: Layer[]) {
     super();
@@ -22,7 +31,10 @@ export class Sequential extends Layer {
 
   forward(x: Tensor, y?: ArrayLike<number>): Tensor {
     let out = x;
-    for (const l of this.layers) out = l.forward(out, y);
+    for (const l of this.layers) {
+      this.observer?.(l, 'forward');
+      out = l.forward(out, y);
+    }
     return out;
   }
 
@@ -32,7 +44,10 @@ export class Sequential extends Layer {
       return dout;
     }
     let g = dout;
-    for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g);
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      this.observer?.(this.layers[i], 'backward');
+      g = this.layers[i].backward(g);
+    }
     return g as Tensor;
   }
 
@@ -53,6 +68,7 @@ export class Sequential extends Layer {
     let at = 0;
     for (const l of this.layers) {
       const count = dparams ? l.params().length : 0;
+      this.observer?.(l, 'jvp');
       t = l.jvp(t, dparams ? dparams.slice(at, at + count) : undefined);
       at += count;
     }
@@ -73,7 +89,11 @@ export class Sequential extends Layer {
       return;
     }
     let g = dout;
-    for (let i = layers.length - 1; i > first; i--) g = layers[i].backward(g);
+    for (let i = layers.length - 1; i > first; i--) {
+      this.observer?.(layers[i], 'backward');
+      g = layers[i].backward(g);
+    }
+    this.observer?.(layers[first], 'backward');
     layers[first].backwardParams(g);
   }
 

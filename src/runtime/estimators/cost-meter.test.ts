@@ -23,25 +23,17 @@ describe('CostMeter', () => {
     expect(meter.passes()).toEqual({ forwardPasses: 2, jvpPasses: 1, backwardPasses: 1, forwardEquivalents: 2 + 1 + 2 });
   });
 
-  it('counts the work that runs: calls on part of the model are fractions of a pass', () => {
-    const m = model();
-    const meter = new CostMeter(m);
-    meter.attach();
-    m.layers[1].forward(Tensor.randn([5, 2], createRng(3)), y);
-    meter.detach();
-    expect(meter.passes().forwardPasses).toBe(0.25);
-  });
-
-  it('a call made inside another counted call of the same layer counts once (ReLU.backwardParams calls backward)', () => {
+  it('counts only the calls the model makes: a leaf called directly is not part of a pass', () => {
     const relu = new ReLU();
     const seq = new Sequential(relu);
     const meter = new CostMeter(seq);
     meter.attach();
     relu.forward(Tensor.randn([2, 2], createRng(4)));
-    relu.backwardParams(Tensor.zeros([2, 2]));
-    relu.backward(Tensor.zeros([2, 2]));
+    seq.forward(Tensor.randn([2, 2], createRng(4)));
+    // ReLU.backwardParams calls its own backward: one call from the Sequential, counted once.
+    seq.backwardParams(Tensor.zeros([2, 2]));
     meter.detach();
-    expect(meter.passes().backwardPasses).toBe(2);
+    expect(meter.passes()).toMatchObject({ forwardPasses: 1, backwardPasses: 1 });
   });
 
   it('backwardParams of a model that starts with Linear is one backward pass', () => {
@@ -55,20 +47,27 @@ describe('CostMeter', () => {
     expect(meter.passes().forwardEquivalents).toBe(COST_WEIGHTS.backward);
   });
 
-  it('detach leaves the layers exactly as they were, also after a failing call', () => {
+  it('leaves no trace on the layers: detach (also after a failing call) removes the observers', () => {
     const m = model();
-    const fc = (m.layers[0] as MLP).sequence.layers[0] as Linear;
+    const inner = (m.layers[0] as MLP).sequence;
+    const fc = inner.layers[0] as Linear;
     const meter = new CostMeter(m);
     meter.attach();
     expect(() => meter.attach()).toThrow(/already attached/);
-    expect(() => fc.forward(Tensor.zeros([2, 7]))).toThrow(/expected input of shape/);
-    fc.forward(Tensor.zeros([2, 3]));
+    expect(() => new CostMeter(m).attach()).toThrow(/another observer/);
+    expect(() => m.forward(Tensor.zeros([2, 7]), [0, 1])).toThrow(/expected input of shape/);
+    m.forward(Tensor.zeros([2, 3]), [0, 1]);
     meter.detach();
-    for (const name of ['forward', 'jvp', 'backward', 'backwardParams']) expect(Object.prototype.hasOwnProperty.call(fc, name)).toBe(false);
-    expect(fc.forward).toBe(Linear.prototype.forward);
-    // Both calls were counted: the failing one ran too.
-    expect(meter.passes().forwardPasses).toBe(0.5);
+    expect(m.observer).toBeNull();
+    expect(inner.observer).toBeNull();
+    expect(Object.keys(fc)).not.toContain('forward');
+    // The failing pass reached the first Linear: 1 of 4 leaves, then a whole pass.
+    expect(meter.passes().forwardPasses).toBe(1.25);
     meter.reset();
     expect(meter.passes().forwardPasses).toBe(0);
+  });
+
+  it('refuses a model without a Sequential to observe', () => {
+    expect(() => new CostMeter(new ReLU())).toThrow('CostMeter: expected a model built of Sequential containers (a Sequential, an MLP), got ReLU');
   });
 });

@@ -1,17 +1,7 @@
-import { type Layer, walkLayers } from '../../engine';
+import { Sequential, type Layer, type LayerCall, walkLayers } from '../../engine';
 
 /** Forward-pass equivalents per pass of each kind (see EstimateCost.forwardEquivalents). */
 export const COST_WEIGHTS = { forward: 1, jvp: 1, backward: 2 } as const;
-
-type Op = 'forward' | 'jvp' | 'backward';
-
-/** The methods counted, and the kind of pass each belongs to. */
-const METHODS: readonly [keyof Layer & string, Op][] = [
-  ['forward', 'forward'],
-  ['jvp', 'jvp'],
-  ['backward', 'backward'],
-  ['backwardParams', 'backward'],
-];
 
 export interface PassCounts {
   forwardPasses: number;
@@ -21,55 +11,46 @@ export interface PassCounts {
 }
 
 /**
- * Counts what actually runs: while attached, every call of a leaf layer's forward, jvp,
- * backward or backwardParams is counted (a call made from inside another counted call of
- * the same layer, e.g. the default backwardParams calling backward, counts once), and a
- * pass of a kind is L leaf calls of that kind. The model's classes are not touched: the
- * counting wrappers are own properties of the leaf instances, removed on detach.
+ * Counts what actually runs: while attached, every call a Sequential of the model (nested
+ * ones too) makes to a leaf layer's forward, jvp or backward(Params) is counted through the
+ * Sequential's observer, and a pass of a kind is L such calls, L being the number of leaf
+ * layers. The layers themselves are not touched (wrapping their methods would change their
+ * hidden classes and slow every later pass).
  */
 export class CostMeter {
-  private readonly leaves: Layer[];
-  private readonly counts: Record<Op, number> = { forward: 0, jvp: 0, backward: 0 };
-  private restore: (() => void)[] = [];
+  private readonly containers: Sequential[];
+  private readonly leafCount: number;
+  private readonly counts: Record<LayerCall, number> = { forward: 0, jvp: 0, backward: 0 };
+  private attached = false;
 
   constructor(model: Layer) {
-    this.leaves = [...walkLayers(model)].filter((l) => l.children().length === 0);
+    const all = [...walkLayers(model)];
+    this.containers = all.filter((l): l is Sequential => l instanceof Sequential);
+    if (this.containers.length === 0) {
+      throw new Error(`CostMeter: expected a model built of Sequential containers (a Sequential, an MLP), got ${String(model).split('\n')[0]}`);
+    }
+    this.leafCount = all.filter((l) => l.children().length === 0).length;
   }
 
   attach(): void {
-    if (this.restore.length) throw new Error('CostMeter.attach: already attached');
-    for (const leaf of this.leaves) {
-      let busy = false;
-      const target = leaf as unknown as Record<string, unknown>;
-      for (const [name, op] of METHODS) {
-        const own = Object.prototype.hasOwnProperty.call(target, name);
-        const original = target[name] as (...args: unknown[]) => unknown;
-        const counts = this.counts;
-        target[name] = function counted(this: unknown, ...args: unknown[]): unknown {
-          if (busy) return original.apply(this, args);
-          busy = true;
-          counts[op]++;
-          try {
-            return original.apply(this, args);
-          } finally {
-            busy = false;
-          }
-        };
-        this.restore.push(() => {
-          if (own) target[name] = original;
-          else delete target[name];
-        });
-      }
-    }
+    if (this.attached) throw new Error('CostMeter.attach: already attached');
+    if (this.containers.some((s) => s.observer)) throw new Error('CostMeter.attach: another observer is attached to this model');
+    const counts = this.counts;
+    const observe = (layer: Layer, op: LayerCall): void => {
+      if (layer.children().length === 0) counts[op]++;
+    };
+    for (const s of this.containers) s.observer = observe;
+    this.attached = true;
   }
 
   detach(): void {
-    for (const r of this.restore.splice(0)) r();
+    for (const s of this.containers) s.observer = null;
+    this.attached = false;
   }
 
   /** The passes counted since construction (or the last reset). */
   passes(): PassCounts {
-    const l = Math.max(1, this.leaves.length);
+    const l = Math.max(1, this.leafCount);
     const forwardPasses = this.counts.forward / l;
     const jvpPasses = this.counts.jvp / l;
     const backwardPasses = this.counts.backward / l;
