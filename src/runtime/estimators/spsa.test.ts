@@ -2,12 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { Dropout, Linear, MSELoss, Sequential, Tensor, createRng } from '../../engine';
 import { classifier, dropoutStates, paramCount, quadratic, reference, snapshotValues } from './fixtures';
 import { gradientsOf, relativeError } from './similarity';
-import { Spsa } from './spsa';
+import { Spsa, drawSigns } from './spsa';
 
-/** The Rademacher signs the generator seeded `seed` draws for a model's parameters, sample after sample. */
+/** The Rademacher signs the generator seeded `seed` draws for a model's parameters, sample after sample: bit b of each 32-bit draw, +1 for 1. */
 function signs(sizes: number[], seed: number, samples: number): Float64Array[][] {
   const rng = createRng(seed);
-  return Array.from({ length: samples }, () => sizes.map((n) => Float64Array.from({ length: n }, () => (rng.uniform() < 0.5 ? -1 : 1))));
+  return Array.from({ length: samples }, () => {
+    const flat: number[] = [];
+    const total = sizes.reduce((a, b) => a + b, 0);
+    for (let k = 0; k < total; k += 32) {
+      const bits = rng.nextUint32();
+      for (let b = 0; b < 32 && k + b < total; b++) flat.push(Math.floor(bits / 2 ** b) % 2 === 1 ? 1 : -1);
+    }
+    let at = 0;
+    return sizes.map((n) => Float64Array.from(flat.slice(at, (at += n))));
+  });
 }
 
 function dotAll(a: readonly ArrayLike<number>[], b: readonly ArrayLike<number>[]): number {
@@ -90,6 +99,20 @@ describe('Spsa (simultaneous perturbation)', () => {
     const d = dotAll(g, delta);
     // Exact only if L(θ + cΔ) and L(θ − cΔ) saw the mask the reference's backprop saw.
     expect(relativeError(gradientsOf(p.model), delta.map((di) => di.map((s) => d * s)))).toBeLessThan(1e-12);
+  });
+
+  it('draws fair, independent signs: about half +1 overall and in every bit position', () => {
+    const out = [new Float64Array(32 * 2000)];
+    drawSigns(createRng(8), out);
+    const n = out[0].length;
+    const plus = out[0].reduce((s, v) => s + (v === 1 ? 1 : 0), 0);
+    expect(out[0].every((v) => v === 1 || v === -1)).toBe(true);
+    expect(Math.abs(plus - n / 2)).toBeLessThan(5 * Math.sqrt(n / 4));
+    for (let b = 0; b < 32; b++) {
+      let ones = 0;
+      for (let k = b; k < n; k += 32) if (out[0][k] === 1) ones++;
+      expect(Math.abs(ones - 1000)).toBeLessThan(5 * Math.sqrt(500));
+    }
   });
 
   it('refuses bad options', () => {

@@ -43,9 +43,10 @@ export class Spsa implements GradientEstimator {
       const replay = new DropoutReplay(model);
       let lossSum = 0;
       try {
+        const signs = zerosLike(params);
+        const c = this.step ?? defaultStep(params.length ? params[0].value.dtype : 'float32');
         for (let s = 0; s < this.samples; s++) {
-          const signs = params.map((p) => Float64Array.from({ length: p.value.size }, () => (this.rng.uniform() < 0.5 ? -1 : 1)));
-          const c = this.step ?? defaultStep(params.length ? params[0].value.dtype : 'float32');
+          drawSigns(this.rng, signs);
           const shift = (sign: 1 | -1): number => {
             params.forEach((p, i) => {
               const w = p.value.data;
@@ -74,5 +75,21 @@ export class Spsa implements GradientEstimator {
       writeGrads(params, sum, 1 / this.samples);
       return { loss: lossSum / (2 * this.samples), exactLoss: false };
     });
+  }
+}
+
+/**
+ * Fills `out` (parameter after parameter) with independent ±1 signs, 32 from each 32-bit
+ * draw (bit b of the draw gives the sign of entry b of its group: 1 → +1, 0 → −1): drawing
+ * a generator value per sign would cost SPSA more than its two forward passes on small batches.
+ */
+export function drawSigns(rng: Rng, out: readonly Float64Array[]): void {
+  let k = 0;
+  let bits = 0;
+  for (const d of out) {
+    for (let j = 0; j < d.length; j++, k++) {
+      if ((k & 31) === 0) bits = rng.nextUint32();
+      d[j] = (bits >>> (k & 31)) & 1 ? 1 : -1;
+    }
   }
 }
