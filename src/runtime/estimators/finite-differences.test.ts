@@ -11,8 +11,10 @@ describe('FiniteDifferences (central, one parameter at a time)', () => {
     expect(relativeError(gradientsOf(p.model), ref.grads)).toBeLessThan(1e-13);
   });
 
-  it('computes (L(θ + h·eⱼ) − L(θ − h·eⱼ)) / 2h for every scalar θⱼ (checked on a copy, entry by entry)', () => {
+  it('computes (L(θ + hⱼ·eⱼ) − L(θ − hⱼ·eⱼ)) / 2hⱼ, hⱼ = h·max(1, |θⱼ|), for every scalar θⱼ (checked on a copy)', () => {
     const p = classifier({ hidden: [3], activation: 'tanh' });
+    // Some weights above 1 in magnitude, where the step scales.
+    p.model.params()[0].value.data.set([2.5, -3], 0);
     const h = 1e-2;
     const copy = p.model.clone();
     new FiniteDifferences({ step: h }).estimate(p.model, p.x, p.y);
@@ -20,14 +22,25 @@ describe('FiniteDifferences (central, one parameter at a time)', () => {
     copy.params().forEach((q, i) => {
       for (let j = 0; j < q.value.size; j++) {
         const o = q.value.data[j];
-        q.value.data[j] = o + h;
+        const hj = h * Math.max(1, Math.abs(o));
+        q.value.data[j] = o + hj;
         const lp = copy.forward(p.x, p.y).item();
-        q.value.data[j] = o - h;
+        q.value.data[j] = o - hj;
         const lm = copy.forward(p.x, p.y).item();
         q.value.data[j] = o;
-        expect(Math.abs(got[i][j] - (lp - lm) / (2 * h))).toBeLessThan(1e-13);
+        expect(Math.abs(got[i][j] - (lp - lm) / (2 * hj))).toBeLessThan(1e-13);
       }
     });
+  });
+
+  it('float32: a parameter too large for θ ± h to differ from θ still gets a finite estimate', () => {
+    const p = quadratic('float32');
+    p.model.params()[0].value.data[0] = 50_000; // ulp(5e4) in float32 ≈ 0.004 > 1e-3
+    const ref = reference(p);
+    new FiniteDifferences().estimate(p.model, p.x, p.y);
+    const g = gradientsOf(p.model);
+    expect(Number.isFinite(g[0][0])).toBe(true);
+    expect(Math.abs(g[0][0] - ref.grads[0][0]) / Math.abs(ref.grads[0][0])).toBeLessThan(1e-3);
   });
 
   it('default steps: float64 agrees with backprop to ~1e-9, float32 to ~1e-3', () => {

@@ -6,15 +6,16 @@ import { defaultStep } from './step-size';
 import type { Estimate, GradientEstimator } from './types';
 
 export interface FiniteDifferencesOptions {
-  /** The step h (default by the parameters' dtype: see defaultStep). */
+  /** The step h, relative to parameters larger than 1 (default by the parameters' dtype: see defaultStep). */
   step?: number;
 }
 
 /**
  * Central finite differences, one parameter scalar at a time:
- *   ∂L/∂θⱼ ≈ (L(θ + h·eⱼ) − L(θ − h·eⱼ)) / (2h),
- * exact for a quadratic loss, with error O(h²) otherwise. h is divided by the step
- * actually taken (θⱼ ± h rounded to the parameter's dtype), not the nominal one. Cost:
+ *   ∂L/∂θⱼ ≈ (L(θ + hⱼ·eⱼ) − L(θ − hⱼ·eⱼ)) / (2hⱼ),   hⱼ = h·max(1, |θⱼ|),
+ * exact for a quadratic loss, with error O(hⱼ²) otherwise. The step grows with large
+ * parameters so that θⱼ ± hⱼ stays distinct from θⱼ in float32, and the difference is
+ * divided by the step actually taken (θⱼ ± hⱼ rounded to the parameter's dtype). Cost:
  * 2P forward passes for P parameters, +1 for the loss itself.
  */
 export class FiniteDifferences implements GradientEstimator {
@@ -41,11 +42,12 @@ export class FiniteDifferences implements GradientEstimator {
           const g = p.grad.data;
           for (let j = 0; j < w.length; j++) {
             const orig = w[j];
+            const hj = h * Math.max(1, Math.abs(orig));
             try {
-              w[j] = orig + h;
+              w[j] = orig + hj;
               const up = w[j];
               const lp = at();
-              w[j] = orig - h;
+              w[j] = orig - hj;
               const down = w[j];
               const lm = at();
               g[j] = (lp - lm) / (up - down);

@@ -3,9 +3,10 @@ import type { Layer, Tensor } from '../../engine';
 export type EstimatorKind = 'backprop' | 'forward-mode' | 'forward-gradient' | 'finite-differences' | 'spsa';
 
 /**
- * What one estimate cost, counted while it ran (see CostMeter): each invocation of a leaf
- * layer's forward, jvp or backward counts as 1/L of a pass of that kind, L being the
- * model's number of leaf layers, so a pass of the whole model counts 1.
+ * What one estimate cost, counted while it ran (see CostMeter): each call the model's
+ * Sequential containers make to a leaf layer's forward, jvp or backward counts as 1/L of
+ * a pass of that kind, L being the model's number of leaf layers, so a pass of the whole
+ * model counts 1.
  */
 export interface EstimateCost {
   forwardPasses: number;
