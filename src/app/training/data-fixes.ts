@@ -1,3 +1,4 @@
+import { layerKind } from '../../model';
 import type { LoadResult } from '../../runtime';
 import type { EditableDocument } from '../../editor/store/types';
 
@@ -20,7 +21,7 @@ export function dataFixes(doc: Pick<EditableDocument, 'nodes' | 'edges'>, load: 
     } else if (plan.lossNodeId && d.nodeId === plan.lossNodeId) {
       const into = doc.edges.find((e) => e.target === plan.lossNodeId);
       const last = into && doc.nodes.find((n) => n.id === into.source);
-      if (last?.type === 'Linear') fixes.push({ kind: 'classes', nodeId: last.id, classes: ds.classes, label: `Give '${last.id}' ${ds.classes} outputs, one per class` });
+      if (last && layerKind(last.type)?.widthParams.out) fixes.push({ kind: 'classes', nodeId: last.id, classes: ds.classes, label: `Give '${last.id}' ${ds.classes} outputs, one per class` });
     }
   }
   return fixes;

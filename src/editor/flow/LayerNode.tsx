@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useCallback } from 'react';
 import { useShallow } from '../use-shallow';
-import { NODE_SPECS } from '../../model/node-types';
+import { isLossKind, nodeKind } from '../../model';
 import { formatParamCount, nodeSummary } from '../format';
 import { useRun } from '../run/use-run';
 import { activePhase } from '../run/views';
@@ -18,7 +18,7 @@ import { selectNodeView } from './node-view';
  */
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const node = data.node;
-  const spec = NODE_SPECS[node.type];
+  const spec = nodeKind(node.type);
   const view = useEditor(useShallow(useCallback((s) => selectNodeView(s, id), [id])));
   const summary = nodeSummary(node, view.inferredIn ?? undefined);
   const phase = useRun(useCallback((s) => activePhase(s, id), [id]));
@@ -50,7 +50,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           {firstMessage}
         </div>
       )}
-      {node.type !== 'CrossEntropyLoss' && <Handle type="source" position={Position.Right} aria-label={`Output of ${summary}`} />}
+      {!isLossKind(spec) && <Handle type="source" position={Position.Right} aria-label={`Output of ${summary}`} />}
     </div>
   );
 }
