@@ -60,6 +60,11 @@ export class MSELoss extends Layer {
     return new Tensor(out, []);
   }
 
+  /** A copy of x − y of the last forward pass (predictions minus targets), or null before one. */
+  get difference(): Tensor | null {
+    return this.diff && this.diff.clone();
+  }
+
   clone(dtype?: DType): MSELoss {
     void dtype;
     const c = new MSELoss();

@@ -254,7 +254,7 @@ describe('types, node types and field names', () => {
         delete d.nodes[4].type;
       }),
     );
-    const known = 'Input, Linear, ReLU, LeakyReLU, Sigmoid, TanH, Dropout, CrossEntropyLoss';
+    const known = 'Input, Linear, ReLU, LeakyReLU, Sigmoid, TanH, Dropout, CrossEntropyLoss, MSELoss';
     expect(messageAt(errors, '$.nodes[1].type')).toBe(`Node 'fc1', type: unknown node type 'Lineer' (did you mean 'Linear'?); the known types are ${known}.`);
     expect(messageAt(errors, '$.nodes[2].type')).toBe(`Node 'relu', type: unknown node type 'Conv2d'; the known types are ${known}.`);
     expect(messageAt(errors, '$.nodes[4].type')).toBe(`Node 'loss', type: the node type is missing; it is one of ${known}.`);

@@ -16,8 +16,9 @@ export const ONNX_BATCH_DIM = 'batch';
 
 /**
  * The model's inference network as an ONNX file (ModelProto bytes): input `input`
- * float [batch, inputFeatures], output `logits` float [batch, classes], plus
- * `probabilities` (Softmax over axis 1) when the model ends with a cross-entropy loss.
+ * float [batch, inputFeatures], output `logits` float [batch, classes] (`output` after a
+ * regression loss), plus what the loss adds: `probabilities` (Softmax over axis 1) after a
+ * cross-entropy loss.
  * Linear → Gemm (transB = 1, weights named `<layer>.weight` / `<layer>.bias`),
  * activations → Relu, LeakyRelu, Sigmoid, Tanh; Dropout → Identity, its inference behaviour.
  */
@@ -29,8 +30,9 @@ export function exportOnnx(model: Sequential, options: OnnxExportOptions): Uint8
   const valueInfo: OnnxValueInfo[] = [];
   let current = 'input';
   let features = plan.inputFeatures;
+  const final = plan.loss?.kind.loss.outputName ?? 'logits';
   plan.layers.forEach((l, i) => {
-    const out = i === plan.layers.length - 1 ? 'logits' : `${l.name}.output`;
+    const out = i === plan.layers.length - 1 ? final : `${l.name}.output`;
     const op = l.kind.export.onnx(l.params);
     const weights = new Map(exportWeights(where, l).map((w) => [w.spec.exportName, w]));
     const inputs = [current];
@@ -42,15 +44,15 @@ export function exportOnnx(model: Sequential, options: OnnxExportOptions): Uint8
     }
     nodes.push({ name: l.name, opType: op.opType, inputs, outputs: [out], doc: op.doc, ...(op.attributes ? { attributes: op.attributes } : {}) });
     features = l.outFeatures;
-    if (out !== 'logits') valueInfo.push({ name: out, shape: [ONNX_BATCH_DIM, features] });
+    if (out !== final) valueInfo.push({ name: out, shape: [ONNX_BATCH_DIM, features] });
     current = out;
   });
-  if (plan.layers.length === 0) nodes.push({ name: 'identity', opType: 'Identity', inputs: ['input'], outputs: ['logits'], doc: 'The model has no layers: its output is its input.' });
+  if (plan.layers.length === 0) nodes.push({ name: 'identity', opType: 'Identity', inputs: ['input'], outputs: [final], doc: 'The model has no layers: its output is its input.' });
 
   const width = plan.outputFeatures;
-  const outputs: OnnxValueInfo[] = [{ name: 'logits', shape: [ONNX_BATCH_DIM, width], doc: plan.loss?.kind.loss.outputDoc ?? 'The network output.' }];
+  const outputs: OnnxValueInfo[] = [{ name: final, shape: [ONNX_BATCH_DIM, width], doc: plan.loss?.kind.loss.outputDoc ?? 'The network output.' }];
   if (plan.loss) {
-    const head = plan.loss.kind.loss.onnxHead({ output: 'logits', batch: ONNX_BATCH_DIM, features: width, name: plan.loss.name });
+    const head = plan.loss.kind.loss.onnxHead({ output: final, batch: ONNX_BATCH_DIM, features: width, name: plan.loss.name });
     nodes.push(...head.nodes);
     outputs.push(...head.outputs);
   }

@@ -31,6 +31,7 @@ export const crossEntropyKind: LossKind<'CrossEntropyLoss'> = {
       `(integers 0..${classes - 1}, shape [batch]). It applies the softmax itself and averages over`,
       'the batch, as Backprop Studio does, so the network ends with raw scores, not a Softmax.',
     ],
+    outputName: 'logits',
     outputDoc: 'The network output: raw class scores, before any softmax.',
     onnxHead: ({ output, batch, features, name }) => ({
       nodes: [

@@ -137,7 +137,8 @@ export interface LossKind<T extends string = string> extends LayerFacets<T> {
     pytorch: string;
     /** Docstring lines of a PyTorch export: what the criterion takes and how it maps; `name` is the loss node's (docstring-safe). */
     pytorchDoc(io: { features: number; name: string }): string[];
-    /** What the network's output is, for an ONNX output's doc string. */
+    /** The ONNX output holding the network's output (`logits` for class scores), and what it is. */
+    outputName: string;
     outputDoc: string;
     /** Further ONNX outputs computed from the network's output (e.g. softmax probabilities). */
     onnxHead(io: { output: string; batch: string; features: number; name: string }): { nodes: OnnxNode[]; outputs: OnnxValueInfo[] };

@@ -5,6 +5,7 @@ import { inputKind } from './input';
 import type { LayerKind, NodeKind } from './kind';
 import { leakyReluKind } from './leaky-relu';
 import { linearKind } from './linear';
+import { mseKind } from './mse';
 import { reluKind } from './relu';
 import { sigmoidKind } from './sigmoid';
 import { tanhKind } from './tanh';
@@ -13,7 +14,7 @@ import { tanhKind } from './tanh';
  * Every kind of node, in the palette's order. The one list the app learns kinds from:
  * a new kind is a module in this folder and a line here.
  */
-export const LAYER_KINDS = [linearKind, reluKind, leakyReluKind, sigmoidKind, tanhKind, dropoutKind, crossEntropyKind] as const;
+export const LAYER_KINDS = [linearKind, reluKind, leakyReluKind, sigmoidKind, tanhKind, dropoutKind, crossEntropyKind, mseKind] as const;
 export const NODE_KINDS = [inputKind, ...LAYER_KINDS] as const;
 
 export type NodeType = (typeof NODE_KINDS)[number]['type'];
