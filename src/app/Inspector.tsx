@@ -1,6 +1,6 @@
 import { useDeferredValue } from 'react';
 import { useShallow } from '../editor/use-shallow';
-import { checkParamValue, NODE_SPECS, type ParamSpec } from '../model/node-types';
+import { checkParamValue, nodeKind, type ParamSpec } from '../model';
 import { nodeName } from '../model/analyze';
 import { formatParamCountExact, formatShape } from '../editor/format';
 import { useEditor, useEditorStore } from '../editor/use-editor';
@@ -10,10 +10,15 @@ import { icons } from './icons';
 import { TensorInspector } from './watch/TensorInspector';
 import { useOptionalRun } from '../editor/run/use-run';
 
-/** The number in a parameter field, `undefined` for an empty field, or why the text is not acceptable. */
+/**
+ * The number in a parameter field, `undefined` for an empty field, or why the text is not
+ * acceptable. Only an optional parameter (inferred, or with an engine default) may be left
+ * empty here: clearing a field is not a way to pick a default the field does not show.
+ */
 export function parseParamText(spec: ParamSpec, text: string): { value: number | undefined } | { error: string } {
   const t = text.trim();
   let value: number | undefined;
+  if (t === '' && !spec.optional) return { error: `${spec.label} is required` };
   if (t !== '') {
     value = Number(t);
     if (!Number.isFinite(value)) return { error: `${spec.label} must be a number, got “${t}”` };
@@ -57,7 +62,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
   const diagnostics = useEditor((s) => s.pins.byNode[nodeId]);
   const graphHasErrors = useEditor((s) => s.analysis.diagnostics.some((d) => d.severity === 'error'));
   if (!node) return null;
-  const spec = NODE_SPECS[node.type];
+  const spec = nodeKind(node.type);
   const values = node.params as Record<string, number | undefined>;
   return (
     <div className="bp-inspector__body" key={nodeId}>

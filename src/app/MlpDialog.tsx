@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useScreenStore } from '../editor/screen/use-screen';
 import { useEditorStore } from '../editor/use-editor';
 import { Dialog } from './Dialog';
-import { ACTIVATION_LABELS, validateMlpForm, type ActivationName, type MlpField, type MlpFormValues } from './mlp-form';
+import { MLP_ACTIVATIONS } from '../model';
+import { validateMlpForm, type MlpField, type MlpFormValues } from './mlp-form';
 
 function initialValues(store: ReturnType<typeof useEditorStore>): MlpFormValues {
   const { doc, analysis } = store.getState();
@@ -101,10 +102,10 @@ export function MlpDialog({ onClose }: { onClose(): void }) {
         <div className="bp-form__row">
           <div className="bp-field">
             <label htmlFor={`${id}-activation`}>Activation</label>
-            <select id={`${id}-activation`} value={values.activation} onChange={(e) => set('activation', e.target.value as ActivationName)}>
-              {(Object.keys(ACTIVATION_LABELS) as ActivationName[]).map((a) => (
-                <option key={a} value={a}>
-                  {ACTIVATION_LABELS[a]} ({a})
+            <select id={`${id}-activation`} value={values.activation} onChange={(e) => set('activation', e.target.value as MlpFormValues['activation'])}>
+              {MLP_ACTIVATIONS.map((a) => (
+                <option key={a.name} value={a.name}>
+                  {a.label} ({a.name})
                 </option>
               ))}
             </select>

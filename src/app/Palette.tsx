@@ -1,9 +1,9 @@
-import { NODE_SPECS, NODE_TYPES, type NodeTypeSpec } from '../model/node-types';
+import { NODE_KINDS, type Category } from '../model';
 import { startNodeDrag } from '../editor/flow/palette-drag';
 import { useViewCentre } from '../editor/flow/use-view-centre';
 import { useEditorStore } from '../editor/use-editor';
 
-const GROUPS: { title: string; categories: NodeTypeSpec['category'][] }[] = [
+const GROUPS: { title: string; categories: Category[] }[] = [
   { title: 'Data', categories: ['input'] },
   { title: 'Layers', categories: ['layer', 'regularization'] },
   { title: 'Activations', categories: ['activation'] },
@@ -23,8 +23,8 @@ export function Palette() {
       {GROUPS.map((g) => (
         <section key={g.title} className="bp-palette__group" aria-label={g.title}>
           <h3 className="bp-palette__heading">{g.title}</h3>
-          {NODE_TYPES.filter((t) => g.categories.includes(NODE_SPECS[t].category)).map((t) => {
-            const spec = NODE_SPECS[t];
+          {NODE_KINDS.filter((k) => g.categories.includes(k.category)).map((spec) => {
+            const t = spec.type;
             return (
               <button
                 key={t}

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildMlpGraph } from '../model/build-mlp';
-import { NODE_SPECS, NODE_TYPES } from '../model/node-types';
+import { nodeKind, NODE_TYPES } from '../model';
 import { CURRENT_VERSION, FORMAT } from '../model/schema';
 import { createEditorStore, type EditorStore } from '../editor/store/editor-store';
 import { createScreenStore } from '../editor/screen/screen-store';
@@ -38,10 +38,10 @@ describe('Palette', () => {
     const names = within(nav)
       .getAllByRole('button')
       .map((b) => b.getAttribute('aria-label'));
-    expect(names).toEqual(['Input', 'Linear', 'Dropout', 'ReLU', 'LeakyReLU', 'Sigmoid', 'TanH', 'Cross-entropy loss']);
+    expect(names).toEqual(['Input', 'Linear', 'Dropout', 'ReLU', 'LeakyReLU', 'Sigmoid', 'TanH', 'Cross-entropy loss', 'MSE loss']);
     for (const t of NODE_TYPES) {
-      const b = within(nav).getByRole('button', { name: NODE_SPECS[t].displayName });
-      expect(b).toHaveAccessibleDescription(NODE_SPECS[t].description);
+      const b = within(nav).getByRole('button', { name: nodeKind(t).displayName });
+      expect(b).toHaveAccessibleDescription(nodeKind(t).description);
       expect(b).toHaveAttribute('draggable', 'true');
     }
   });

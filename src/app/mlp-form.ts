@@ -1,4 +1,4 @@
-import { MAX_FEATURES } from '../model/node-types';
+import { MAX_FEATURES } from '../model';
 import type { MlpRequest } from '../editor/store/editor-store';
 
 export type ActivationName = MlpRequest['activation'];
@@ -14,12 +14,6 @@ export interface MlpFormValues {
 
 export type MlpField = 'inFeatures' | 'numClasses' | 'hidden' | 'dropout';
 
-export const ACTIVATION_LABELS: Readonly<Record<ActivationName, string>> = {
-  relu: 'ReLU',
-  lrelu: 'LeakyReLU',
-  sigmoid: 'Sigmoid',
-  tanh: 'TanH',
-};
 
 function wholeNumber(text: string, label: string, min: number): number | string {
   const t = text.trim();

@@ -1,6 +1,4 @@
-import type { Shape } from '../model/analyze';
-import { NODE_SPECS } from '../model/node-types';
-import type { ModelNode } from '../model/schema';
+import { nodeKind, type ModelNode, type Shape } from '../model';
 
 /** `[N, 100]`; a scalar (the loss) is `scalar`. */
 export function formatShape(shape: Shape | undefined): string | null {
@@ -30,23 +28,10 @@ function trim(x: number): string {
 }
 
 /**
- * The node's key parameters in one line: `Linear 200 → 1000`, `LeakyReLU α=0.1`,
- * `Dropout p=0.5`, `Input 10`. An in_features left to be inferred shows the inferred
+ * The node's key parameters in one line, as its kind writes them: `Linear 200 → 1000`,
+ * `LeakyReLU α=0.1`, `Input 10`. An in_features left to be inferred shows the inferred
  * value, or `?` while there is none.
  */
 export function nodeSummary(node: ModelNode, inferredIn?: number): string {
-  const p = node.params as Record<string, number | undefined>;
-  const name = NODE_SPECS[node.type].displayName;
-  switch (node.type) {
-    case 'Input':
-      return `${name} ${p.features ?? '?'}`;
-    case 'Linear':
-      return `${name} ${p.in_features ?? inferredIn ?? '?'} → ${p.out_features ?? '?'}`;
-    case 'LeakyReLU':
-      return `${name} α=${p.alpha ?? 0.01}`;
-    case 'Dropout':
-      return `${name} p=${p.p ?? 0.5}`;
-    default:
-      return name;
-  }
+  return nodeKind(node.type).summary(node.params as Record<string, number | undefined>, inferredIn);
 }

@@ -1,4 +1,4 @@
-import { backwardBeforeForward, checkGrad, checkInput, checkNumber } from './checks';
+import { backwardBeforeForward, checkGrad, checkInput, checkNumber, checkParamTangents, checkTangent, jvpBeforeForward } from './checks';
 import { Layer } from './layer';
 import { allocate, Tensor, type DType } from './tensor';
 
@@ -19,6 +19,14 @@ abstract class Elementwise extends Layer {
     if (!this.input || !this.output) throw backwardBeforeForward(this);
     const g = checkGrad(this, 'backward', dout, this.output.shape);
     return { x: this.input, out: this.output, g };
+  }
+
+  /** The stashed input and output, and the input tangent (null: zero) after checking it. */
+  protected tangentIn(dx: Tensor | null, dparams: readonly (Tensor | null)[] | undefined): { x: Tensor; out: Tensor; t: Tensor | null } {
+    if (!this.input || !this.output) throw jvpBeforeForward(this);
+    checkParamTangents(this, dparams, []);
+    const t = dx === null || dx === undefined ? null : checkTangent(this, 'dx', dx, this.input.shape, "the last input's");
+    return { x: this.input, out: this.output, t };
   }
 
   /** The last input (for Jacobian structure and inspection). */
@@ -57,6 +65,19 @@ export class LeakyReLU extends Elementwise {
     const dx = allocate(x.dtype, xd.length);
     for (let i = 0; i < xd.length; i++) dx[i] = xd[i] > 0 ? gd[i] : a * gd[i];
     return new Tensor(dx, x.shape);
+  }
+
+  /** dz = dx where x > 0, α·dx elsewhere: the same diagonal Jacobian as backward. */
+  jvp(dx: Tensor | null, dparams?: readonly (Tensor | null)[]): Tensor {
+    const { x, t } = this.tangentIn(dx, dparams);
+    const a = this.alpha;
+    const xd = x.data;
+    const dz = allocate(x.dtype, xd.length);
+    if (t) {
+      const td = t.data;
+      for (let i = 0; i < xd.length; i++) dz[i] = xd[i] > 0 ? td[i] : a * td[i];
+    }
+    return new Tensor(dz, x.shape);
   }
 
   clone(dtype?: DType): LeakyReLU {
@@ -116,6 +137,18 @@ export class Sigmoid extends Elementwise {
     return new Tensor(dx, out.shape);
   }
 
+  /** dz = σ(1 − σ)·dx, from the stored output. */
+  jvp(dx: Tensor | null, dparams?: readonly (Tensor | null)[]): Tensor {
+    const { out, t } = this.tangentIn(dx, dparams);
+    const s = out.data;
+    const dz = allocate(out.dtype, s.length);
+    if (t) {
+      const td = t.data;
+      for (let i = 0; i < s.length; i++) dz[i] = td[i] * s[i] * (1 - s[i]);
+    }
+    return new Tensor(dz, out.shape);
+  }
+
   clone(): Sigmoid {
     const c = new Sigmoid();
     c.training = this.training;
@@ -145,6 +178,18 @@ export class TanH extends Elementwise {
     const dx = allocate(out.dtype, s.length);
     for (let i = 0; i < s.length; i++) dx[i] = gd[i] * (1 - s[i] * s[i]);
     return new Tensor(dx, out.shape);
+  }
+
+  /** dz = (1 − tanh²)·dx, from the stored output. */
+  jvp(dx: Tensor | null, dparams?: readonly (Tensor | null)[]): Tensor {
+    const { out, t } = this.tangentIn(dx, dparams);
+    const s = out.data;
+    const dz = allocate(out.dtype, s.length);
+    if (t) {
+      const td = t.data;
+      for (let i = 0; i < s.length; i++) dz[i] = td[i] * (1 - s[i] * s[i]);
+    }
+    return new Tensor(dz, out.shape);
   }
 
   clone(): TanH {

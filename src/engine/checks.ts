@@ -76,3 +76,43 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+/** The error of a JVP with no forward pass to differentiate at. */
+export function jvpBeforeForward(owner: object): Error {
+  return new Error(`${at(owner, 'jvp')}: expected a forward pass first (jvp differentiates at the last one), got jvp before any forward`);
+}
+
+/** A tangent must be a tensor of exactly `shape` (that of the value it perturbs). */
+export function checkTangent(owner: object, name: string, t: Tensor, shape: readonly number[], of: string): Tensor {
+  if (!t || typeof t !== 'object' || !('shape' in t) || !('data' in t)) {
+    throw new TypeError(`${at(owner, 'jvp')}: expected ${name} to be a Tensor of shape ${formatShape(shape)} or null, got ${describe(t)}`);
+  }
+  if (!sameShape(t.shape, shape)) {
+    throw new Error(`${at(owner, 'jvp')}: expected ${name} of shape ${formatShape(shape)} (${of}), got ${formatShape(t.shape)}`);
+  }
+  return t;
+}
+
+/**
+ * The parameter tangents of a JVP: absent, or one entry per parameter in `params()` order,
+ * each null (a zero tangent) or a tensor of that parameter's shape.
+ */
+export function checkParamTangents(
+  owner: object,
+  dparams: readonly (Tensor | null)[] | undefined,
+  params: readonly { name: string; value: Tensor }[],
+): readonly (Tensor | null)[] | undefined {
+  if (dparams === undefined || dparams === null) return undefined;
+  if (!Array.isArray(dparams)) {
+    throw new TypeError(`${at(owner, 'jvp')}: expected dparams to be an array of ${params.length} tangents (one per parameter), got ${describe(dparams)}`);
+  }
+  if (dparams.length !== params.length) {
+    const names = params.length ? ` (${params.map((p) => p.name).join(', ')})` : '';
+    throw new Error(`${at(owner, 'jvp')}: expected dparams to hold ${params.length} tangents, one per parameter${names}, got ${dparams.length}`);
+  }
+  params.forEach((p, i) => {
+    const t = dparams[i];
+    if (t !== null && t !== undefined) checkTangent(owner, `dparams[${i}]`, t, p.value.shape, `the shape of ${p.name}`);
+  });
+  return dparams;
+}

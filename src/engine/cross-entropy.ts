@@ -1,4 +1,4 @@
-import { at, backwardBeforeForward, checkGrad, checkInput, describe, sameShape } from './checks';
+import { at, backwardBeforeForward, checkGrad, checkInput, checkParamTangents, checkTangent, describe, jvpBeforeForward, sameShape } from './checks';
 import { Layer } from './layer';
 import { allocate, Tensor, type DType } from './tensor';
 
@@ -6,6 +6,7 @@ import { allocate, Tensor, type DType } from './tensor';
  * Mean cross-entropy of class scores against integer labels, computed on the scores
  * directly: ℓ(x, y) = −x_y + log Σₖ e^{x_k} (each row's max is subtracted first, so
  * logits of ±1000 stay finite). dL/dx[n] = (softmax(x[n]) − onehot(y[n])) / N.
+ * Forward mode: dL = Σₙ ⟨softmax(x[n]) − onehot(y[n]), dx[n]⟩ / N, a scalar.
  */
 export class CrossEntropyLoss extends Layer {
   /** softmax of the last scores and the last labels: internal buffers, reused while the batch keeps its shape. */
@@ -61,6 +62,27 @@ export class CrossEntropyLoss extends Layer {
     return new Tensor(dx, this.probs.shape);
   }
 
+  /** dL = Σₙ (Σₖ softmax(x[n])ₖ·dx[n, k] − dx[n, y[n]]) / N: a scalar tangent, shape []. */
+  jvp(dx: Tensor | null, dparams?: readonly (Tensor | null)[]): Tensor {
+    if (!this.probs || !this.labels) throw jvpBeforeForward(this);
+    checkParamTangents(this, dparams, []);
+    const out = allocate(this.probs.dtype, 1);
+    if (dx === null || dx === undefined) return new Tensor(out, []);
+    const t = checkTangent(this, 'dx', dx, this.probs.shape, "the last scores'");
+    const [n, c] = this.probs.shape;
+    const p = this.probs.data;
+    const td = t.data;
+    let total = 0;
+    for (let r = 0; r < n; r++) {
+      const o = r * c;
+      let s = 0;
+      for (let k = 0; k < c; k++) s += p[o + k] * td[o + k];
+      total += s - td[o + this.labels[r]];
+    }
+    out[0] = n === 0 ? 0 : total / n;
+    return new Tensor(out, []);
+  }
+
   /** A copy of softmax of the last scores, [N, C]. */
   get probabilities(): Tensor | null {
     return this.probs && this.probs.clone();
@@ -86,7 +108,7 @@ export class CrossEntropyLoss extends Layer {
 const isScores = (v: Tensor): boolean => v.shape.length === 2 && v.shape[1] >= 1;
 
 /** The incoming gradient of a scalar loss: any tensor with one element (shape [] or [1]). */
-function scalarOf(owner: object, dout: Tensor): number {
+export function scalarOf(owner: object, dout: Tensor): number {
   checkGrad(owner, 'backward', dout, dout && typeof dout === 'object' && dout.size === 1 ? dout.shape : []);
   return dout.data[0];
 }

@@ -1,4 +1,4 @@
-import { backwardBeforeForward, checkGrad, checkInput, checkNumber } from './checks';
+import { backwardBeforeForward, checkGrad, checkInput, checkNumber, checkParamTangents, checkTangent, jvpBeforeForward } from './checks';
 import { Layer } from './layer';
 import { defaultRng, type Rng } from './rng';
 import { allocate, Tensor, type DType, type TensorData } from './tensor';
@@ -18,6 +18,7 @@ export class Dropout extends Layer {
   /** Per element: 0 (dropped) or 1/(1−p) (kept); null after an evaluation-mode forward. */
   private maskData: TensorData | null = null;
   private outShape: readonly number[] | null = null;
+  private outDtype: DType = 'float32';
 
   constructor(p = 0.5, options: DropoutOptions = {}) {
     super();
@@ -28,6 +29,7 @@ export class Dropout extends Layer {
   forward(x: Tensor): Tensor {
     const t = checkInput(this, 'forward', x, 'of any shape', () => true);
     this.outShape = t.shape;
+    this.outDtype = t.dtype;
     if (!this.training || this.p === 0) {
       this.maskData = null;
       return t.clone();
@@ -57,6 +59,23 @@ export class Dropout extends Layer {
     const dx = allocate(g.dtype, gd.length);
     for (let i = 0; i < gd.length; i++) dx[i] = gd[i] * m[i];
     return new Tensor(dx, g.shape);
+  }
+
+  /**
+   * dz = m ⊙ dx with the last forward's mask m (0 or 1/(1−p) per element; the identity in
+   * evaluation mode): the tangent passes the units that forward kept, scaled alike.
+   */
+  jvp(dx: Tensor | null, dparams?: readonly (Tensor | null)[]): Tensor {
+    if (!this.outShape) throw jvpBeforeForward(this);
+    checkParamTangents(this, dparams, []);
+    if (dx === null || dx === undefined) return Tensor.zeros(this.outShape, this.outDtype);
+    const t = checkTangent(this, 'dx', dx, this.outShape, "the last input's");
+    if (!this.maskData) return t.clone();
+    const m = this.maskData;
+    const td = t.data;
+    const dz = allocate(t.dtype, td.length);
+    for (let i = 0; i < td.length; i++) dz[i] = td[i] * m[i];
+    return new Tensor(dz, t.shape);
   }
 
   /** Shape of the last input (and output), or null before the first forward. */

@@ -9,7 +9,8 @@ export { LeakyReLU, ReLU, Sigmoid, TanH } from './activations';
 export { Linear, type LinearOptions } from './linear';
 export { Dropout, type DropoutOptions } from './dropout';
 export { CrossEntropyLoss } from './cross-entropy';
-export { Sequential } from './sequential';
+export { MSELoss } from './mse';
+export { Sequential, type LayerCall } from './sequential';
 export { MLP, ACTIVATIONS, makeActivation, type ActivationName, type MLPOptions } from './mlp';
 export {
   Optimizer,

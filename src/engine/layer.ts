@@ -12,7 +12,9 @@ export interface Param {
  * A computation block with a hand-written backward pass ("poor man's autograd"):
  * `forward` computes the output and keeps what the backward pass needs; `backward`
  * takes dL/d(output) and returns dL/d(input) — a vector-Jacobian product, never a
- * materialised Jacobian — storing the parameters' gradients on the layer.
+ * materialised Jacobian — storing the parameters' gradients on the layer; `jvp` pushes
+ * tangents of the input and parameters forward to a tangent of the output (Jacobian-vector
+ * product), the forward-mode dual of backward.
  */
 export abstract class Layer {
   /** Training mode (dropout active) or evaluation mode. */
@@ -21,6 +23,20 @@ export abstract class Layer {
   abstract forward(x: Tensor, y?: ArrayLike<number>): Tensor;
 
   abstract backward(dout?: Tensor): Tensor;
+
+  /**
+   * Forward-mode derivative at the point of the last forward pass (the Jacobian-vector
+   * product, dual of `backward`): given a tangent `dx` of the input (the last input's shape;
+   * null for a zero tangent) and optionally tangents `dparams` of the parameters (one entry per
+   * `params()` entry, in order, each of that parameter's shape or null for zero), returns the
+   * tangent of the output, of the output's shape (a loss: shape []):
+   *   dz = (∂z/∂x)·dx + Σᵢ (∂z/∂θᵢ)·dθᵢ.
+   * For every u of the output's shape, ⟨u, dz⟩ = ⟨backward(u), dx⟩ + Σᵢ ⟨gradient u gives θᵢ, dθᵢ⟩.
+   * Uses only what forward stashed (as backward does) and changes nothing: gradients and
+   * stashed state stay as they were, so any number of JVPs may follow one forward. Random
+   * layers reuse the last forward's draws (Dropout: its mask). Labels are data: no tangent.
+   */
+  abstract jvp(dx: Tensor | null, dparams?: readonly (Tensor | null)[]): Tensor;
 
   /**
    * The backward pass of a training step, where nothing needs dL/d(input): accumulates

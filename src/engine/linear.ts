@@ -1,4 +1,4 @@
-import { backwardBeforeForward, checkGrad, checkInput, checkNumber } from './checks';
+import { backwardBeforeForward, checkGrad, checkInput, checkNumber, checkParamTangents, checkTangent, jvpBeforeForward } from './checks';
 import { gemm } from './gemm';
 import { Layer, type Param } from './layer';
 import { defaultRng, Rng } from './rng';
@@ -28,6 +28,9 @@ export interface LinearOptions {
  * block-diagonal over samples with W in each block, nor dZ/dW):
  *   dL/dX = δZ·W,   dL/dW += δZᵀ·X,   dL/db += Σₙ δZ[n].
  * Parameter gradients accumulate across backward calls, as PyTorch's `.grad` does.
+ *
+ * Forward mode, for tangents dX, dW, db: dZ = dX·Wᵀ + X·dWᵀ + db (each term skipped when
+ * its tangent is absent).
  */
 export class Linear extends Layer {
   readonly inFeatures: number;
@@ -77,6 +80,24 @@ export class Linear extends Layer {
     const dx = allocate(x.dtype, x.size);
     gemm(false, false, n, this.inFeatures, this.outFeatures, g.data, this.w.data, dx);
     return new Tensor(dx, x.shape);
+  }
+
+  /** dZ = dX·Wᵀ + X·dWᵀ + db at the last input X; absent tangents contribute nothing. */
+  jvp(dx: Tensor | null, dparams?: readonly (Tensor | null)[]): Tensor {
+    if (!this.input || !this.outShape) throw jvpBeforeForward(this);
+    const x = this.input;
+    const t = dx === null || dx === undefined ? null : checkTangent(this, 'dx', dx, x.shape, "the last input's");
+    const [dw, db] = checkParamTangents(this, dparams, this.params()) ?? [null, null];
+    const n = x.size / this.inFeatures;
+    const o = this.outFeatures;
+    const dz = allocate(this.w.dtype, n * o);
+    if (db) {
+      const bd = db.data;
+      for (let r = 0, p = 0; r < n; r++) for (let j = 0; j < o; j++, p++) dz[p] = bd[j];
+    }
+    if (t) gemm(false, true, n, o, this.inFeatures, t.data, this.w.data, dz, true);
+    if (dw) gemm(false, true, n, o, this.inFeatures, x.data, dw.data, dz, true);
+    return new Tensor(dz, this.outShape);
   }
 
   /** Accumulates dW and db only, skipping dL/dX = δZ·W (a third of the layer's arithmetic). */

@@ -80,6 +80,11 @@ export class MLP extends Layer {
     this.sequence.backwardParams(dout);
   }
 
+  /** The JVP of its Sequential (parameter tangents laid out as `params()`). */
+  jvp(dx: Tensor | null, dparams?: readonly (Tensor | null)[]): Tensor {
+    return this.sequence.jvp(dx, dparams);
+  }
+
   override params(): Param[] {
     return this.sequence.params();
   }

@@ -1,13 +1,25 @@
+import { checkParamTangents } from './checks';
 import { Layer, type Param } from './layer';
 import type { Rng } from './rng';
 import type { DType, Tensor } from './tensor';
 
+/** The layer methods a Sequential reports to its observer. */
+export type LayerCall = 'forward' | 'jvp' | 'backward';
+
 /**
  * Layers applied in order. The labels `y` go to every layer (only a loss uses them);
- * backward runs the layers in reverse, each receiving the gradient the next returned.
+ * backward runs the layers in reverse, each receiving the gradient the next returned;
+ * jvp runs them in order, each receiving the tangent the previous returned (chain rule:
+ * the tangent of z = fₖ(…f₁(x)) is Jₖ(…J₁·dx + ∂f₁/∂θ₁·dθ₁…) + ∂fₖ/∂θₖ·dθₖ).
  */
 export class Sequential extends Layer {
   readonly layers: Layer[];
+  /**
+   * Called just before this Sequential calls one of its layers' forward, jvp, backward or
+   * backwardParams (the last two as 'backward'), for cost accounting; null: nobody listens.
+   * Not copied by clone.
+   */
+  observer: ((layer: Layer, op: LayerCall) => void) | null = null;
 
   constructor(...layers: Layer[]) {
     super();
@@ -19,7 +31,10 @@ export class Sequential extends Layer {
 
   forward(x: Tensor, y?: ArrayLike<number>): Tensor {
     let out = x;
-    for (const l of this.layers) out = l.forward(out, y);
+    for (const l of this.layers) {
+      this.observer?.(l, 'forward');
+      out = l.forward(out, y);
+    }
     return out;
   }
 
@@ -29,8 +44,35 @@ export class Sequential extends Layer {
       return dout;
     }
     let g = dout;
-    for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g);
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      this.observer?.(this.layers[i], 'backward');
+      g = this.layers[i].backward(g);
+    }
     return g as Tensor;
+  }
+
+  /**
+   * The layers' JVPs in order: layer i gets the tangent layer i−1 returned (dx for the first)
+   * and its own slice of `dparams` (laid out as `params()`). An empty Sequential is the
+   * identity, so it returns dx (and needs one).
+   */
+  jvp(dx: Tensor | null, dparams?: readonly (Tensor | null)[]): Tensor {
+    const params = this.params();
+    // Named by kind alone: the full listing would bury the message.
+    checkParamTangents({ toString: () => 'Sequential' }, dparams, params);
+    if (this.layers.length === 0) {
+      if (!dx) throw new Error('Sequential.jvp: expected dx for an empty Sequential, got nothing');
+      return dx;
+    }
+    let t = dx;
+    let at = 0;
+    for (const l of this.layers) {
+      const count = dparams ? l.params().length : 0;
+      this.observer?.(l, 'jvp');
+      t = l.jvp(t, dparams ? dparams.slice(at, at + count) : undefined);
+      at += count;
+    }
+    return t as Tensor;
   }
 
   /**
@@ -47,7 +89,11 @@ export class Sequential extends Layer {
       return;
     }
     let g = dout;
-    for (let i = layers.length - 1; i > first; i--) g = layers[i].backward(g);
+    for (let i = layers.length - 1; i > first; i--) {
+      this.observer?.(layers[i], 'backward');
+      g = layers[i].backward(g);
+    }
+    this.observer?.(layers[first], 'backward');
     layers[first].backwardParams(g);
   }
 

@@ -1,5 +1,5 @@
 import type { ActivationName } from '../engine';
-import { defaultParams, NODE_SPECS, type NodeType } from './node-types';
+import { defaultParams, LAYER_KINDS, nodeKind, type NodeType } from './kinds';
 import type { ModelEdge, ModelNode } from './schema';
 
 export interface MlpSpec {
@@ -53,12 +53,17 @@ export function mlpRowLength(n: number): number {
   return best;
 }
 
-const ACTIVATION_NODE: Record<ActivationName, NodeType> = {
-  relu: 'ReLU',
-  lrelu: 'LeakyReLU',
-  sigmoid: 'Sigmoid',
-  tanh: 'TanH',
-};
+/** The MLP builder's activations: the kinds that name themselves as one of its choices, in the palette's order. */
+export const MLP_ACTIVATIONS: readonly { name: ActivationName; type: NodeType; label: string }[] = LAYER_KINDS.flatMap((k) =>
+  'mlpActivation' in k && k.mlpActivation ? [{ name: k.mlpActivation, type: k.type, label: k.displayName }] : [],
+);
+
+/** The node type of an MLP activation. */
+export function activationNodeType(name: ActivationName): NodeType {
+  const a = MLP_ACTIVATIONS.find((m) => m.name === name);
+  if (!a) throw new Error(`buildMlpGraph: no node kind is the MLP activation '${name}'`);
+  return a.type;
+}
 
 /**
  * The homework's MLP constructor as a graph: Input → (Linear → activation [→ Dropout])
@@ -78,7 +83,7 @@ export function buildMlpGraph(spec: MlpSpec): { nodes: ModelNode[]; edges: Model
     const merged: Record<string, number> = { ...defaultParams(type), ...params };
     // Parameters in the table's order, so documents read the same way every time.
     const ordered: Record<string, number> = {};
-    for (const spec of NODE_SPECS[type].params) if (merged[spec.name] !== undefined) ordered[spec.name] = merged[spec.name];
+    for (const spec of nodeKind(type).params) if (merged[spec.name] !== undefined) ordered[spec.name] = merged[spec.name];
     const at = nodes.length;
     const position = { x: origin.x + (at % perRow) * MLP_COLUMN_SPACING, y: origin.y + Math.floor(at / perRow) * MLP_ROW_SPACING };
     nodes.push({ id, type, params: ordered, position } as ModelNode);
@@ -87,7 +92,7 @@ export function buildMlpGraph(spec: MlpSpec): { nodes: ModelNode[]; edges: Model
   let prev = inFeatures;
   for (const h of hiddenFeatures) {
     add('Linear', { in_features: prev, out_features: h }, 'fc');
-    add(ACTIVATION_NODE[activation], {}, activation);
+    add(activationNodeType(activation), {}, activation);
     if (dropout > 0) add('Dropout', { p: dropout }, 'drop');
     prev = h;
   }

@@ -1,17 +1,7 @@
-import {
-  createRng,
-  CrossEntropyLoss,
-  Dropout,
-  LeakyReLU,
-  Linear,
-  ReLU,
-  Sequential,
-  Sigmoid,
-  TanH,
-  type Layer,
-} from '../engine';
+import { Sequential, type Layer } from '../engine';
 import { analyzeGraph, nodeName, type Diagnostic, type Plan, type PlanLayer, type Shape } from './analyze';
 import { decodeFloat32 } from './base64';
+import { layerKind } from './kinds';
 import type { ModelDocument, StoredTensor } from './schema';
 
 export type CompileResult =
@@ -24,7 +14,7 @@ export type CompileResult =
  * document's seed and the node's id, so the same document always gives the same model
  * and editing one node does not re-draw the others.
  */
-export function compileGraph(doc: Pick<ModelDocument, 'nodes' | 'edges' | 'seed' | 'weights'>): CompileResult {
+export function compileGraph(doc: Pick<ModelDocument, 'nodes' | 'edges' | 'seed' | 'weights' | 'training'>): CompileResult {
   const analysis = analyzeGraph(doc);
   const fail = (diagnostics: Diagnostic[]): CompileResult => ({
     ok: false,
@@ -39,7 +29,8 @@ export function compileGraph(doc: Pick<ModelDocument, 'nodes' | 'edges' | 'seed'
   const layers: Layer[] = [];
   for (const pl of plan.layers) {
     const layer = buildLayer(pl, doc.seed);
-    const stored = doc.weights?.[pl.nodeId];
+    // Own properties only: a node id may be `toString` or `valueOf`.
+    const stored = doc.weights && Object.hasOwn(doc.weights, pl.nodeId) ? doc.weights[pl.nodeId] : undefined;
     if (stored) {
       const problem = loadStoredWeights(layer, pl, stored);
       if (problem) diagnostics.push({ severity: 'error', message: `${nodeName(nodes.get(pl.nodeId)!)}: ${problem}`, nodeId: pl.nodeId });
@@ -61,26 +52,11 @@ export function nodeSeed(seed: number, nodeId: string, salt = ''): number {
   return (h ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0;
 }
 
+/** The engine layer of a plan's layer, with fresh weights drawn from the document's seed and the node's id. */
 export function buildLayer(pl: Pick<PlanLayer, 'type' | 'resolved' | 'nodeId'>, seed: number): Layer {
-  const r = pl.resolved;
-  switch (pl.type) {
-    case 'Linear':
-      return new Linear(r.in_features, r.out_features, { wstd: r.wstd ?? 0.1, rng: createRng(nodeSeed(seed, pl.nodeId)) });
-    case 'ReLU':
-      return new ReLU();
-    case 'LeakyReLU':
-      return new LeakyReLU(r.alpha);
-    case 'Sigmoid':
-      return new Sigmoid();
-    case 'TanH':
-      return new TanH();
-    case 'Dropout':
-      return new Dropout(r.p, { rng: createRng(nodeSeed(seed, pl.nodeId, 'dropout')) });
-    case 'CrossEntropyLoss':
-      return new CrossEntropyLoss();
-    case 'Input':
-      throw new Error(`buildLayer: an Input node is not a layer ('${pl.nodeId}')`);
-  }
+  const kind = layerKind(pl.type);
+  if (!kind) throw new Error(`buildLayer: an Input node is not a layer ('${pl.nodeId}')`);
+  return kind.build(pl.resolved, { seed: (purpose) => nodeSeed(seed, pl.nodeId, purpose === 'init' ? '' : purpose) });
 }
 
 /** Copies stored tensors into the layer's parameters; a reason when they do not fit. */
@@ -88,9 +64,10 @@ function loadStoredWeights(layer: Layer, pl: PlanLayer, stored: Record<string, S
   const params = layer.params();
   const names = params.map((p) => p.name);
   const extra = Object.keys(stored).filter((k) => !names.includes(k));
+  const has = (name: string) => Object.hasOwn(stored, name);
   if (extra.length) return `stored weights have unknown parameters ${extra.map((k) => `'${k}'`).join(', ')} (this layer has ${names.length ? names.join(', ') : 'none'}).`;
   for (const p of params) {
-    const t = stored[p.name];
+    const t = has(p.name) ? stored[p.name] : undefined;
     if (!t) return `stored weights lack parameter '${p.name}'.`;
     const want = p.value.shape;
     if (t.shape.length !== want.length || t.shape.some((d, i) => d !== want[i])) {

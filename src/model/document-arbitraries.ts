@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { encodeFloat32 } from './base64';
-import { NODE_SPECS, NODE_TYPES } from './node-types';
+import { nodeKind, NODE_TYPES } from './kinds';
 import { DATASET_KINDS, FORMAT, OPTIMIZER_KINDS, RESERVED_IDS, type ModelDocument, type StoredWeights } from './schema';
 
 /**
@@ -89,7 +89,7 @@ const training = fc.record({
 /** A node of any type; Linear sizes are small whole numbers or absent so that weights can match them. */
 const nodeBody = fc.constantFrom(...NODE_TYPES).chain((type) => {
   const params: Record<string, fc.Arbitrary<number>> = {};
-  for (const p of NODE_SPECS[type].params) params[p.name] = type === 'Linear' && p.name !== 'wstd' ? size : finiteDouble;
+  for (const p of nodeKind(type).params) params[p.name] = type === 'Linear' && p.name !== 'wstd' ? size : finiteDouble;
   return fc.record(
     {
       type: fc.constant(type),

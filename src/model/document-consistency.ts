@@ -1,19 +1,14 @@
 import { decodeFloat32, findNonFinite } from './base64';
 import { describeLocation, isPlainObject, quote, type PathSegment } from './json-path';
-import { isNodeType, MAX_LAYER_PARAMS, NODE_SPECS, type NodeType } from './node-types';
+import { isNodeType, layerKind, nodeKind, type NodeType, type WeightSpec } from './kinds';
+import { MAX_MODEL_PARAMS } from './limits';
 import type { ProblemSink } from './problems';
 import { closest, sentence } from './zod-issues';
 
-/**
- * The parameter tensors of each node type that has weights, in the order of the engine
- * layer's params(), each dimension named by the node parameter it must equal.
- */
-export const WEIGHT_TENSORS: Partial<Record<NodeType, readonly { name: string; dims: readonly string[] }[]>> = {
-  Linear: [
-    { name: 'w', dims: ['out_features', 'in_features'] },
-    { name: 'b', dims: ['out_features'] },
-  ],
-};
+/** The parameter tensors of a node type's layer (none for most), in the order of the engine layer's params(). */
+export function weightSpecs(type: NodeType): readonly WeightSpec[] {
+  return layerKind(type)?.weights ?? [];
+}
 
 /**
  * Checks that the parts of a document agree with each other: unique node and edge ids,
@@ -68,9 +63,9 @@ export function checkConsistency(doc: Record<string, unknown>, sink: ProblemSink
     }
     if (!isNodeType(ref.node.type)) continue;
     const type = ref.node.type;
-    const specs = WEIGHT_TENSORS[type];
-    if (!specs) {
-      add(['weights', id], `a ${NODE_SPECS[type].displayName} node has no weights; remove this entry`);
+    const specs = weightSpecs(type);
+    if (!specs.length) {
+      add(['weights', id], `a ${nodeKind(type).displayName} node has no weights; remove this entry`);
       continue;
     }
     const names = specs.map((s) => s.name);
@@ -78,7 +73,7 @@ export function checkConsistency(doc: Record<string, unknown>, sink: ProblemSink
       if (names.includes(name)) continue;
       add(['weights', id, name], () => {
         const guess = closest(name, names);
-        return `unknown parameter; a ${NODE_SPECS[type].displayName} layer has ${names.map((n) => `'${n}'`).join(' and ')}${guess ? ` (did you mean '${guess}'?)` : ''}`;
+        return `unknown parameter; a ${nodeKind(type).displayName} layer has ${names.map((n) => `'${n}'`).join(' and ')}${guess ? ` (did you mean '${guess}'?)` : ''}`;
       });
     }
     const params = isPlainObject(ref.node.params) ? ref.node.params : {};
@@ -86,7 +81,7 @@ export function checkConsistency(doc: Record<string, unknown>, sink: ProblemSink
     for (const spec of specs) {
       const t = entry[spec.name];
       if (t === undefined) {
-        add(['weights', id, spec.name], `is missing; a ${NODE_SPECS[type].displayName} layer stores ${names.join(' and ')} together`);
+        add(['weights', id, spec.name], `is missing; a ${nodeKind(type).displayName} layer stores ${names.join(' and ')} together`);
         continue;
       }
       checkTensor(['weights', id, spec.name], t, spec, params, dims, add);
@@ -96,8 +91,8 @@ export function checkConsistency(doc: Record<string, unknown>, sink: ProblemSink
 
   nodes.forEach((n, index) => {
     if (!isPlainObject(n) || !isNodeType(n.type)) return;
-    const specs = WEIGHT_TENSORS[n.type];
-    if (!specs) return;
+    const specs = weightSpecs(n.type);
+    if (!specs.length) return;
     const params = isPlainObject(n.params) ? n.params : {};
     const stored = typeof n.id === 'string' && byId.get(n.id)?.index === index ? observed.get(n.id) : undefined;
     const size = (dim: string) => (isSize(params[dim]) ? (params[dim] as number) : stored?.get(dim));
@@ -109,11 +104,11 @@ export function checkConsistency(doc: Record<string, unknown>, sink: ProblemSink
       total += (sizes as number[]).reduce((a, b) => a * b, 1);
       parts.push(`${spec.name}: ${(sizes as number[]).map((s) => s.toLocaleString('en-US')).join(' × ')}`);
     }
-    if (total <= MAX_LAYER_PARAMS) return;
+    if (total <= MAX_MODEL_PARAMS) return;
     const fromParams = specs.every((s) => s.dims.every((d) => isSize(params[d])));
     add(
       fromParams ? ['nodes', index, 'params'] : ['weights', n.id as string],
-      `this layer would hold ${total.toLocaleString('en-US')} parameters (${parts.join(', ')}); a layer may hold at most ${MAX_LAYER_PARAMS.toLocaleString('en-US')}`,
+      `this layer would hold ${total.toLocaleString('en-US')} parameters (${parts.join(', ')}); a model may hold at most ${MAX_MODEL_PARAMS.toLocaleString('en-US')}`,
     );
   });
 }
@@ -142,8 +137,8 @@ function checkTensor(
   if (!Array.isArray(shape) || shape.length > 8 || !shape.every((d) => typeof d === 'number' && Number.isSafeInteger(d) && d >= 0)) return;
   const size = (shape as number[]).reduce((a, b) => a * b, 1);
   const shown = `[${shape.join(', ')}]`;
-  if (size > MAX_LAYER_PARAMS) {
-    add([...path, 'shape'], `shape ${shown} holds ${size.toLocaleString('en-US')} values; a layer may hold at most ${MAX_LAYER_PARAMS.toLocaleString('en-US')}`);
+  if (size > MAX_MODEL_PARAMS) {
+    add([...path, 'shape'], `shape ${shown} holds ${size.toLocaleString('en-US')} values; a model may hold at most ${MAX_MODEL_PARAMS.toLocaleString('en-US')}`);
     return;
   }
   if (shape.length !== spec.dims.length) {

@@ -3,12 +3,14 @@
  * engine's Sequential, the document's export, and exporters to PyTorch and ONNX.
  */
 export * from './schema';
-export * from './node-types';
+export * from './kinds';
 export { analyzeGraph, layerTitle, nodeName, type Analysis, type Diagnostic, type Plan, type PlanLayer, type Shape } from './analyze';
+export { MAX_DIAGNOSTICS, MAX_PINNED_EDGES } from './diagnostics';
+export { MAX_MODEL_PARAMS, MAX_ACTIVATION_BYTES, formatBytes } from './limits';
 export { compileGraph, buildLayer, nodeSeed, type CompileResult } from './compile';
 export { exportModelDocument, readModelWeights, type ExportOptions as DocumentExportOptions } from './export';
 export { wouldCreateCycle, cycleEdges, type EdgeLike } from './graph';
-export { buildMlpGraph, CHAIN_SPACING, type MlpSpec } from './build-mlp';
+export { buildMlpGraph, activationNodeType, MLP_ACTIVATIONS, CHAIN_SPACING, type MlpSpec } from './build-mlp';
 export { encodeFloat32, decodeFloat32 } from './base64';
 export { exportPyTorch, exportOnnx, type PyTorchExportOptions, type OnnxExportOptions } from './exporters';
 export { parseModelDocument, MAX_DOCUMENT_CHARS, MAX_NODES, type ParseResult, type DocumentProblem } from './parse';

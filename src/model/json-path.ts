@@ -1,4 +1,4 @@
-import { isNodeType, NODE_SPECS } from './node-types';
+import { isNodeType, nodeKind } from './kinds';
 
 /** A location in a JSON value: property names and array indices from the root. */
 export type PathSegment = string | number;
@@ -44,7 +44,7 @@ export function quote(s: string, max = 40): string {
 /** How a node is named in messages: `Linear 'fc1'`, or by its place in the list when it has no usable id. */
 export function nodeTitle(node: unknown, index?: number): string {
   const id = isPlainObject(node) && typeof node.id === 'string' && node.id !== '' ? quote(node.id) : null;
-  const type = isPlainObject(node) && isNodeType(node.type) ? NODE_SPECS[node.type].displayName : null;
+  const type = isPlainObject(node) && isNodeType(node.type) ? nodeKind(node.type).displayName : null;
   if (id) return type ? `${type} node ${id}` : `Node ${id}`;
   const where = index === undefined ? '' : ` nodes[${index}]`;
   return type ? `${type} node${where} (no id)` : `Node${where} (no id)`;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { arbitraryDocument, smallDocument } from './document-arbitraries';
 import { JSON_SCHEMA_FILE, modelJsonSchema, renderModelJsonSchema } from './json-schema';
-import { NODE_TYPES } from './node-types';
+import { NODE_TYPES } from './kinds';
 import { parseModelDocument } from './parse';
 import { serializeModelDocument } from './serialize';
 

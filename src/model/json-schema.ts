@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isNodeType, NODE_SPECS, rangeText } from './node-types';
+import { isNodeType, nodeKind, rangeText } from './kinds';
 import { CURRENT_VERSION, ModelDocumentSchema, TensorSchema } from './schema';
 
 /** Where the generated schema is committed, relative to the repository root. */
@@ -53,7 +53,7 @@ function describeNodeTypes(schema: JsonObject): void {
     const props = variant.properties as JsonObject;
     const type = (props.type as JsonObject).const;
     if (!isNodeType(type)) continue;
-    const spec = NODE_SPECS[type];
+    const spec = nodeKind(type);
     variant.description = `${spec.displayName}: ${spec.description}`;
     const params = (props.params as JsonObject).properties as JsonObject;
     for (const p of spec.params) {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeFloat32, encodeFloat32 } from './base64';
 import { smallDocument } from './document-arbitraries';
-import { MAX_LAYER_PARAMS } from './node-types';
+import { MAX_MODEL_PARAMS } from './limits';
 import { MAX_DOCUMENT_CHARS, MAX_NODES, parseModelDocument, type DocumentProblem } from './parse';
 import { defaultTraining, type ModelDocument } from './schema';
 
@@ -254,7 +254,7 @@ describe('types, node types and field names', () => {
         delete d.nodes[4].type;
       }),
     );
-    const known = 'Input, Linear, ReLU, LeakyReLU, Sigmoid, TanH, Dropout, CrossEntropyLoss';
+    const known = 'Input, Linear, ReLU, LeakyReLU, Sigmoid, TanH, Dropout, CrossEntropyLoss, MSELoss';
     expect(messageAt(errors, '$.nodes[1].type')).toBe(`Node 'fc1', type: unknown node type 'Lineer' (did you mean 'Linear'?); the known types are ${known}.`);
     expect(messageAt(errors, '$.nodes[2].type')).toBe(`Node 'relu', type: unknown node type 'Conv2d'; the known types are ${known}.`);
     expect(messageAt(errors, '$.nodes[4].type')).toBe(`Node 'loss', type: the node type is missing; it is one of ${known}.`);
@@ -460,23 +460,23 @@ describe('stored weights', () => {
     const errors = errorsOf(
       broken((d) => {
         delete d.weights;
-        d.nodes[1].params = { in_features: 10_000, out_features: 5_000 };
+        d.nodes[1].params = { in_features: 10_000, out_features: 2_000 };
       }),
     );
-    expect(10_000 * 5_000 + 5_000).toBeGreaterThan(MAX_LAYER_PARAMS);
+    expect(10_000 * 2_000 + 2_000).toBeGreaterThan(MAX_MODEL_PARAMS);
     expect(messageAt(errors, '$.nodes[1].params')).toBe(
-      "Linear node 'fc1', params: this layer would hold 50,005,000 parameters (w: 5,000 × 10,000, b: 5,000); a layer may hold at most 50,000,000.",
+      "Linear node 'fc1', params: this layer would hold 20,002,000 parameters (w: 2,000 × 10,000, b: 2,000); a model may hold at most 20,000,000.",
     );
     expect(docOf(broken((d) => {
       delete d.weights;
-      d.nodes[1].params = { in_features: 9_999, out_features: 5_000 };
-    })).nodes[1].params).toEqual({ in_features: 9_999, out_features: 5_000 });
+      d.nodes[1].params = { in_features: 9_999, out_features: 2_000 };
+    })).nodes[1].params).toEqual({ in_features: 9_999, out_features: 2_000 });
   });
 
   it('refuses a stored tensor too big to hold before decoding it', () => {
     const errors = errorsOf(broken((d) => (d.weights.fc1.w = { shape: [100_000, 100_000], dtype: 'float32', data: '' })));
     expect(messageAt(errors, '$.weights.fc1.w.shape')).toBe(
-      "Weights of node 'fc1', parameter w, shape: shape [100000, 100000] holds 10,000,000,000 values; a layer may hold at most 50,000,000.",
+      "Weights of node 'fc1', parameter w, shape: shape [100000, 100000] holds 10,000,000,000 values; a model may hold at most 20,000,000.",
     );
   });
 });

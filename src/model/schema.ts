@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NODE_SPECS, NODE_TYPES, type NodeType } from './node-types';
+import { NODE_KINDS, nodeKind, type NodeType } from './kinds';
 
 /**
  * The model document, version 1: the one place its shape is written. TypeScript types
@@ -29,7 +29,7 @@ export const PositionSchema = z.strictObject({ x: finite, y: finite });
 
 function paramsSchema(type: NodeType) {
   const shape: Record<string, z.ZodType> = {};
-  for (const p of NODE_SPECS[type].params) shape[p.name] = finite.optional();
+  for (const p of nodeKind(type).params) shape[p.name] = finite.optional();
   return z.strictObject(shape).default({});
 }
 
@@ -45,7 +45,7 @@ function nodeSchema<T extends NodeType>(type: T) {
 
 export const NodeSchema = z.discriminatedUnion(
   'type',
-  NODE_TYPES.map((t) => nodeSchema(t)) as unknown as [ReturnType<typeof nodeSchema>, ...ReturnType<typeof nodeSchema>[]],
+  NODE_KINDS.map((k) => nodeSchema(k.type)) as unknown as [ReturnType<typeof nodeSchema>, ...ReturnType<typeof nodeSchema>[]],
 );
 
 export const EdgeSchema = z.strictObject({

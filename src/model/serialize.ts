@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { WEIGHT_TENSORS } from './document-consistency';
+import { weightSpecs } from './document-consistency';
 import { formatPath, isPlainObject, type PathSegment } from './json-path';
-import { isNodeType } from './node-types';
+import { isNodeType } from './kinds';
 import { ModelDocumentSchema, type ModelDocument } from './schema';
 
 type AnySchema = z.core.$ZodType;
@@ -36,7 +36,7 @@ export function serializeModelDocument(doc: ModelDocument): string {
     }
     if (path.length === 2 && path[0] === 'weights') {
       const type = nodeTypes.get(String(path[1]));
-      const names = (isNodeType(type) ? WEIGHT_TENSORS[type] : undefined)?.map((s) => s.name) ?? [];
+      const names = (isNodeType(type) ? weightSpecs(type) : []).map((s) => s.name);
       const rank = (k: string) => (names.includes(k) ? names.indexOf(k) : Infinity);
       return keys.sort((a, b) => rank(a) - rank(b) || compare(a, b));
     }

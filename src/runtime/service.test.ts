@@ -52,6 +52,22 @@ describe('EngineService: loading', () => {
     expect(() => s.forward()).toThrow(/fix the problems/);
   });
 
+  it('pins a regression loss fed class labels to the loss, and runs nothing', () => {
+    const s = new EngineService();
+    const d = mlpDoc([4], 'relu', (doc) => {
+      const loss = doc.nodes.find((n) => n.type === 'CrossEntropyLoss')!;
+      Object.assign(loss, { type: 'MSELoss' });
+    });
+    const r = s.load(d);
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.plan!.task).toBe('regression');
+    expect(r.dataDiagnostics).toEqual([
+      { severity: 'error', nodeId: 'loss', message: "The MSE loss compares the outputs with numeric targets, but the dataset 'spiral' has class labels. Use a Cross-entropy loss for it." },
+    ]);
+    expect(() => s.forward()).toThrow(/No batch to run: The MSE loss compares/);
+  });
+
   it('pins a dataset whose features or classes do not fit the model to the Input and the loss', () => {
     const s = new EngineService();
     const d = mlpDoc([4], 'relu', (doc) => {

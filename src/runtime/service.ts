@@ -204,6 +204,13 @@ export class EngineService {
       return;
     }
     const ds = data.dataset;
+    if (plan.task === 'regression') {
+      this.dataDiagnostics.push({
+        severity: 'error',
+        nodeId: plan.lossNodeId!,
+        message: `The MSE loss compares the outputs with numeric targets, but the dataset '${ds.name}' has class labels. Use a Cross-entropy loss for it.`,
+      });
+    }
     if (ds.features !== plan.inputFeatures) {
       this.dataDiagnostics.push({
         severity: 'error',
@@ -212,10 +219,10 @@ export class EngineService {
         message: `The dataset '${ds.name}' has ${ds.features} features per sample, but the Input takes ${plan.inputFeatures}.`,
       });
     }
-    if (plan.lossNodeId && ds.classes > plan.outputFeatures) {
+    if (plan.task === 'classification' && ds.classes > plan.outputFeatures) {
       this.dataDiagnostics.push({
         severity: 'error',
-        nodeId: plan.lossNodeId,
+        nodeId: plan.lossNodeId!,
         message: `The dataset '${ds.name}' has ${ds.classes} classes, but the network gives ${plan.outputFeatures} scores per sample.`,
       });
     }
@@ -281,7 +288,7 @@ export class EngineService {
 
   backward(): BackwardReport {
     const { model, plan, x, y } = this.require();
-    if (!plan.lossNodeId) throw new Error('Backward needs a Cross-entropy loss as the last node.');
+    if (!plan.lossNodeId) throw new Error('Backward needs a loss as the last node.');
     if (!this.trace || this.trace.outputs.length < model.layers.length) {
       model.train(this.mode === 'train');
       this.trace = keepingRandomState(model, () => forwardAll(model, x, y));
@@ -506,7 +513,7 @@ export class EngineService {
     const doc = this.doc;
     const c = this.compiled;
     if (!doc || !c) throw new Error('The graph has errors; fix the problems listed under Messages first.');
-    if (!c.plan.lossNodeId) throw new Error('Training needs a Cross-entropy loss as the last node.');
+    if (!c.plan.lossNodeId) throw new Error('Training needs a loss as the last node.');
     if (!this.data || this.dataDiagnostics.length) {
       throw new Error(`No data to train on: ${this.dataErrors[0]?.message ?? this.dataDiagnostics[0]?.message ?? 'the document has no training settings'}`);
     }

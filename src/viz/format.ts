@@ -56,21 +56,7 @@ export function formatShape(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
 }
 
-const UNITS = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
-
-/** Bytes in binary units: "8 GiB", "1.0 MiB", "512 bytes". Whole multiples print without decimals. */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return `${bytes} bytes`;
-  let u = 0;
-  let v = bytes;
-  while (v >= 1024 && u < UNITS.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  if (u === 0) return `${v} ${v === 1 ? 'byte' : 'bytes'}`;
-  if (Number.isInteger(v)) return `${v} ${UNITS[u]}`;
-  return `${v >= 100 ? Math.round(v) : v.toFixed(1)} ${UNITS[u]}`;
-}
+export { formatBytes } from '../model';
 
 /** A fraction in [0, 1] as a percentage with enough digits to tell it from 0 and 100. */
 export function formatPercent(f: number): string {

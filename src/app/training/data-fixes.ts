@@ -1,4 +1,5 @@
 import type { EditorStore } from '../../editor/store/editor-store';
+import { layerKind } from '../../model';
 import type { EditableDocument } from '../../editor/store/types';
 import type { DatasetKind, TrainingSettings } from '../../model/schema';
 import type { LoadResult } from '../../runtime';
@@ -10,7 +11,7 @@ import type { LoadResult } from '../../runtime';
  */
 export type DataFix =
   | { kind: 'features'; features: number; label: string }
-  | { kind: 'classes'; nodeId: string; classes: number; label: string }
+  | { kind: 'classes'; nodeId: string; param: string; classes: number; label: string }
   | { kind: 'random'; label: string }
   | { kind: 'csv'; features: number; classes: number; label: string };
 
@@ -41,7 +42,8 @@ export function dataFixes(doc: Pick<EditableDocument, 'nodes' | 'edges'>, load: 
     } else if (plan.lossNodeId && d.nodeId === plan.lossNodeId) {
       const into = doc.edges.find((e) => e.target === plan.lossNodeId);
       const last = into && doc.nodes.find((n) => n.id === into.source);
-      if (last?.type === 'Linear') fixes.push({ kind: 'classes', nodeId: last.id, classes: ds.classes, label: `Give '${last.id}' ${ds.classes} outputs, one per class` });
+      const out = last && layerKind(last.type)?.widthParams.out;
+      if (last && out) fixes.push({ kind: 'classes', nodeId: last.id, param: out, classes: ds.classes, label: `Give '${last.id}' ${ds.classes} outputs, one per class` });
     }
   }
   const classes = Math.max(2, plan.outputFeatures);
@@ -58,7 +60,7 @@ export function applyDataFix(editor: EditorStore, fix: DataFix, training: Traini
       s.setTrainingData(training, fix.features);
       break;
     case 'classes':
-      s.setParam(fix.nodeId, 'out_features', fix.classes);
+      s.setParam(fix.nodeId, fix.param, fix.classes);
       break;
     case 'random':
       s.setTraining(withDatasetKind(training, 'random'));

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { layerKind } from '../../model';
 import type { JacobianStructure, JacobianWrt } from '../../runtime';
 import { useRun, useRunStore } from '../../editor/run/use-run';
 import { useScreen } from '../../editor/screen/use-screen';
@@ -46,7 +47,7 @@ function JacobianDialogBody({ nodeId, onClose }: { nodeId: string; onClose(): vo
     };
   }, [store, nodeId, wrt, cached]);
 
-  const isLinear = layer?.type === 'Linear';
+  const isLinear = !!layer && (layerKind(layer.type)?.weights.length ?? 0) > 0;
   return (
     <Dialog
       title={`Jacobian of ${layer?.title ?? nodeId}`}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from '../../editor/use-shallow';
 import { decodeFloat32 } from '../../model/base64';
-import { NODE_SPECS, type NodeType } from '../../model/node-types';
+import { isLossKind, layerKind, nodeKind, type NodeType } from '../../model';
 import type { TensorKind, TensorSummary, TensorView } from '../../runtime';
 import { summarize } from '../../runtime/summary';
 import { tensorView } from '../../runtime/tensor-view';
@@ -36,10 +36,11 @@ const AXES: Partial<Record<TensorKind, { row: string; col: string }>> = {
 
 /** The tensors worth showing for a kind of node. */
 export function inspectedKinds(type: NodeType): TensorKind[] {
-  if (type === 'Input') return ['output'];
-  if (type === 'Linear') return ['w', 'b', 'output', 'dw', 'db', 'dIn'];
-  if (type === 'CrossEntropyLoss') return ['dIn'];
-  return ['output', 'dIn'];
+  const kind = layerKind(type);
+  if (!kind) return ['output'];
+  if (isLossKind(kind)) return ['dIn'];
+  const weights = kind.weights.map((w) => w.name as TensorKind);
+  return [...weights, 'output', ...weights.map((w) => `d${w}` as TensorKind), 'dIn'];
 }
 
 /** Units (columns) with no positive value on the whole batch: ReLUs that pass no gradient. */
@@ -134,7 +135,7 @@ function TensorInspectorBody({ nodeId }: { nodeId: string }) {
     }
     return { kind: k, tensor, summary };
   });
-  const category = NODE_SPECS[type].category;
+  const category = nodeKind(type).category;
 
   return (
     <section className="bp-inspector__section bp-tensors" aria-label="Tensors of this node" data-testid="tensor-inspector">

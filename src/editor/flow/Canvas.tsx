@@ -17,7 +17,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import './canvas.css';
-import { isNodeType, NODE_SPECS } from '../../model/node-types';
+import { isNodeType, nodeKind } from '../../model';
 import { connectionProblem } from '../store/connection';
 import { DEFAULT_NODE_SIZE } from '../store/placement';
 import type { Size, XY } from '../store/types';
@@ -60,7 +60,7 @@ const MINIMAP_COLOURS: Record<string, string> = {
 };
 
 function minimapColour(n: LayerFlowNode): string {
-  return MINIMAP_COLOURS[NODE_SPECS[n.data.node.type].category];
+  return MINIMAP_COLOURS[nodeKind(n.data.node.type).category];
 }
 
 /**

@@ -2,7 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useCallback } from 'react';
 import { useNodeDataDiagnostics } from '../data-diagnostics';
 import { useShallow } from '../use-shallow';
-import { NODE_SPECS } from '../../model/node-types';
+import { isLossKind, nodeKind } from '../../model';
 import { formatParamCount, nodeSummary } from '../format';
 import { useRun } from '../run/use-run';
 import { activePhase } from '../run/views';
@@ -19,7 +19,7 @@ import { selectNodeView, worstSeverity } from './node-view';
  */
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const node = data.node;
-  const spec = NODE_SPECS[node.type];
+  const spec = nodeKind(node.type);
   const graphView = useEditor(useShallow(useCallback((s) => selectNodeView(s, id), [id])));
   // Where the data does not fit (the Input's features, the loss's classes), pinned like the graph's problems.
   const dataProblems = useNodeDataDiagnostics(id);
@@ -56,7 +56,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           {firstMessage}
         </div>
       )}
-      {node.type !== 'CrossEntropyLoss' && <Handle type="source" position={Position.Right} aria-label={`Output of ${summary}`} />}
+      {!isLossKind(spec) && <Handle type="source" position={Position.Right} aria-label={`Output of ${summary}`} />}
     </div>
   );
 }

@@ -1,14 +1,12 @@
 import { memo, useCallback, useDeferredValue } from 'react';
 import { useShallow } from '../use-shallow';
-import type { NodeType } from '../../model/node-types';
+import { isLossKind, nodeKind, type NodeType } from '../../model';
 import { gradientStyle, Histogram } from '../../viz';
 import { formatPercent, formatValue } from '../../viz/format';
 import type { RunState } from '../run/run-data';
 import { useRun } from '../run/use-run';
 import { activePhase, gradcheckError, lossOnShow, nodeOutput, outputGradNorm, paramGradNorm } from '../run/views';
 import { useFarZoom } from './far-zoom';
-
-const SPARSE_TYPES: ReadonlySet<NodeType> = new Set(['ReLU', 'LeakyReLU', 'Dropout']);
 
 export interface NodeRunView {
   phase: 'forward' | 'backward' | null;
@@ -45,7 +43,7 @@ function norm(v: number): string {
  * gradient flowing into it after a backward pass, and its gradient-check result.
  */
 export const NodeRunStats = memo(function NodeRunStats({ id, type }: { id: string; type: NodeType }) {
-  const isLoss = type === 'CrossEntropyLoss';
+  const isLoss = isLossKind(nodeKind(type));
   // Rendered in the background, in slices: a live update redraws every node's figures, and
   // that must not hold up a frame of a drag or a click.
   const v = useDeferredValue(useRun(useShallow(useCallback((s: RunState) => selectNodeRun(s, id, isLoss), [id, isLoss]))));
@@ -75,7 +73,7 @@ const RunFigures = memo(function RunFigures({ id, type, v, far }: { id: string; 
             <span title="mean ± standard deviation of the output">
               {formatValue(out.mean)} ± {formatValue(out.std)}
             </span>
-            {SPARSE_TYPES.has(type) && (
+            {nodeKind(type).sparseOutput && (
               <span className="bp-node__zeros" title="share of outputs exactly zero">
                 {formatPercent(out.zeros)} zeros
               </span>

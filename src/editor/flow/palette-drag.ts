@@ -1,4 +1,4 @@
-import type { NodeType } from '../../model/node-types';
+import type { NodeType } from '../../model';
 
 /** The drag-and-drop type a palette item carries: its node type. */
 export const NODE_DRAG_MIME = 'application/x-backprop-node';

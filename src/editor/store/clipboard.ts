@@ -1,4 +1,4 @@
-import { ID_PREFIX, uniqueId } from './ids';
+import { newNodeId, uniqueId } from './ids';
 import { takenIds } from './doc-actions';
 import type { EditableDocument, ModelEdge, ModelNode, XY } from './types';
 
@@ -27,7 +27,7 @@ export function pasteNodes(doc: Pick<EditableDocument, 'nodes' | 'edges'>, clip:
   const taken = takenIds(doc);
   const idMap = new Map<string, string>();
   const nodes = clip.nodes.map((n) => {
-    const id = uniqueId(ID_PREFIX[n.type], taken);
+    const id = newNodeId(n.type, taken);
     taken.add(id);
     idMap.set(n.id, id);
     return { ...structuredClone(n), id, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } } as ModelNode;

@@ -1,5 +1,4 @@
-import { nodeName } from '../../model/analyze';
-import { wouldCreateCycle } from '../../model/graph';
+import { isLossKind, nodeKind, nodeName, wouldCreateCycle } from '../../model';
 import type { EditableDocument } from './types';
 
 /**
@@ -12,7 +11,7 @@ export function connectionProblem(doc: Pick<EditableDocument, 'nodes' | 'edges'>
   const to = doc.nodes.find((n) => n.id === target);
   if (!from || !to) return 'That node no longer exists.';
   if (source === target) return `${nodeName(from)} cannot feed itself: that would be a cycle.`;
-  if (from.type === 'CrossEntropyLoss') return `${nodeName(from)} is the last node: its output is a single number and feeds nothing.`;
+  if (isLossKind(nodeKind(from.type))) return `${nodeName(from)} is the last node: its output is a single number and feeds nothing.`;
   if (to.type === 'Input') return `${nodeName(to)} is where data enters; it cannot receive a connection.`;
   if (doc.edges.some((e) => e.source === source && e.target === target)) return `${nodeName(from)} is already connected to ${nodeName(to)}.`;
   if (wouldCreateCycle(doc.edges, source, target)) {

@@ -1,6 +1,6 @@
-import { defaultParams, type NodeType } from '../../model/node-types';
+import { defaultParams, type NodeType } from '../../model';
 import type { EditableDocument, ModelEdge, ModelNode, XY } from './types';
-import { ID_PREFIX, uniqueId } from './ids';
+import { newNodeId, uniqueId } from './ids';
 
 /**
  * Pure edits of the editable document. Each returns a new document that shares every
@@ -17,7 +17,7 @@ export function takenIds(doc: Pick<EditableDocument, 'nodes' | 'edges'>): Set<st
 
 /** A new node of `type` with default parameters and a fresh id. */
 export function makeNode(doc: Pick<EditableDocument, 'nodes' | 'edges'>, type: NodeType, position: XY): ModelNode {
-  const id = uniqueId(ID_PREFIX[type], takenIds(doc));
+  const id = newNodeId(type, takenIds(doc));
   return { id, type, params: defaultParams(type), position: { x: position.x, y: position.y } } as ModelNode;
 }
 

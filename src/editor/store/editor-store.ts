@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { analyzeGraph, type Analysis, type Diagnostic } from '../../model/analyze';
 import { buildMlpGraph, type MlpSpec } from '../../model/build-mlp';
-import type { NodeType } from '../../model/node-types';
+import type { NodeType } from '../../model';
 import { defaultTraining, type ModelDocument, type TrainingSettings } from '../../model/schema';
 import { copyNodes, pasteNodes, PASTE_OFFSET, type ClipboardContent } from './clipboard';
 import { connectionProblem } from './connection';
@@ -106,13 +106,14 @@ export type EditorState = EditorData & EditorActions;
 export type EditorStore = StoreApi<EditorState>;
 
 export function pinDiagnostics(analysis: Pick<Analysis, 'diagnostics' | 'edgeShapes'>, doc: Pick<EditableDocument, 'edges'>): Pins {
-  const byNode: Record<string, Diagnostic[]> = {};
-  const byEdge: Record<string, Diagnostic[]> = {};
+  // Null-prototype records: ids are user text and may be `toString` or `constructor`.
+  const byNode: Record<string, Diagnostic[]> = Object.create(null);
+  const byEdge: Record<string, Diagnostic[]> = Object.create(null);
   for (const d of analysis.diagnostics) {
     if (d.nodeId) (byNode[d.nodeId] ??= []).push(d);
-    if (d.edgeId) (byEdge[d.edgeId] ??= []).push(d);
+    for (const edgeId of new Set([...(d.edgeId ? [d.edgeId] : []), ...(d.edgeIds ?? [])])) (byEdge[edgeId] ??= []).push(d);
   }
-  const inFeatures: Record<string, number> = {};
+  const inFeatures: Record<string, number> = Object.create(null);
   for (const e of doc.edges) {
     const f = analysis.edgeShapes[e.id]?.[1];
     if (typeof f === 'number' && !(e.target in inFeatures)) inFeatures[e.target] = f;

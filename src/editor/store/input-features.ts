@@ -1,13 +1,12 @@
+import { layerKind } from '../../model';
 import { setParam } from './doc-actions';
 import type { EditableDocument } from './types';
 
-/** Nodes that pass the feature count through unchanged, so a Linear after them still sees the Input's features. */
-const SAME_WIDTH = new Set(['ReLU', 'LeakyReLU', 'Sigmoid', 'TanH', 'Dropout']);
-
 /**
  * Makes the graph take `features` per sample: every Input's `features`, and the explicit
- * `in_features` of the first Linear downstream of an Input (directly, or after activations
- * and dropout). A Linear whose in_features is left to inference is not touched. Returns
+ * input width (a Linear's `in_features`) of the first layer downstream of an Input that
+ * states one, through layers that pass the width on unchanged (activations, dropout). A
+ * width left to inference is not touched. Returns
  * the same document when nothing changes.
  */
 export function setInputFeatures(doc: EditableDocument, features: number): EditableDocument {
@@ -26,11 +25,16 @@ export function setInputFeatures(doc: EditableDocument, features: number): Edita
       seen.add(id);
       const n = byId.get(id);
       if (!n) continue;
-      if (n.type === 'Linear') {
-        if ((n.params as Record<string, number | undefined>).in_features !== undefined) out = setParam(out, id, 'in_features', features);
-      } else if (SAME_WIDTH.has(n.type)) {
-        queue.push(...(next.get(id) ?? []));
+      const kind = layerKind(n.type);
+      if (!kind) continue;
+      const params = n.params as Record<string, number | undefined>;
+      const inParam = kind.widthParams.in;
+      if (inParam) {
+        if (params[inParam] !== undefined) out = setParam(out, id, inParam, features);
+        continue;
       }
+      const shape = kind.infer(features, params, '');
+      if (shape.ok && shape.out === features) queue.push(...(next.get(id) ?? []));
     }
   }
   return out;

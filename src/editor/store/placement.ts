@@ -1,5 +1,5 @@
 import { CHAIN_SPACING } from '../../model/build-mlp';
-import type { NodeType } from '../../model/node-types';
+import { isLossKind, nodeKind, type NodeType } from '../../model';
 import type { EditableDocument, ModelNode, Size, XY } from './types';
 
 /** Size assumed for a node the canvas has not measured yet. */
@@ -49,7 +49,7 @@ export function freeSpot(desired: XY, nodes: readonly ModelNode[], sizes: Readon
 
 /** True when a node of type `type` may follow `from` in the chain right now. */
 export function canFollow(doc: Pick<EditableDocument, 'edges'>, from: ModelNode, type: NodeType): boolean {
-  if (from.type === 'CrossEntropyLoss' || type === 'Input') return false;
+  if (isLossKind(nodeKind(from.type)) || type === 'Input') return false;
   return !doc.edges.some((e) => e.source === from.id);
 }
 

@@ -14,6 +14,7 @@ import { Dropout } from '../dropout';
 import type { Layer } from '../layer';
 import { Linear } from '../linear';
 import { MLP } from '../mlp';
+import { MSELoss } from '../mse';
 import { createRng } from '../rng';
 import { Sequential } from '../sequential';
 import { Tensor } from '../tensor';
@@ -73,6 +74,12 @@ function toTf(layer: Layer, y: ArrayLike<number> | undefined): { fn: TfFn; count
         return tf.losses.softmaxCrossEntropy(onehot, x, undefined, undefined, tf.Reduction.MEAN);
       },
     };
+  }
+  if (layer instanceof MSELoss) {
+    if (!y) throw new Error('toTf: MSELoss needs targets');
+    const targets = Float32Array.from(y);
+    // Written as its definition (mean of squared differences), not through tf.losses.
+    return { count: 0, fn: (x) => tf.mean(tf.square(tf.sub(x, tf.tensor(targets, x.shape)))) };
   }
   if (layer instanceof Sequential || layer instanceof MLP) {
     const parts = (layer instanceof MLP ? layer.sequence.layers : layer.layers).map((l) => toTf(l, y));

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-web';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CrossEntropyLoss, Linear, ReLU, Sequential, createRng } from '../../engine';
+import { CrossEntropyLoss, Linear, MSELoss, ReLU, Sequential, createRng } from '../../engine';
 import { exportOnnx, ONNX_IR_VERSION, ONNX_OPSET_VERSION } from './index';
 import { engineForward, engineProbabilities, expectClose, fixtures, randomInput } from './testing/fixtures';
 
@@ -32,16 +32,17 @@ describe('exportOnnx in onnxruntime', () => {
       const bytes = exportOnnx(f.model, { name: f.title, inputFeatures: f.inputFeatures, layerNames: f.layerNames, includeWeights: true });
       const session = await ort.InferenceSession.create(bytes);
       const hasLoss = f.model.layers.at(-1) instanceof CrossEntropyLoss;
+      const name = f.model.layers.at(-1) instanceof MSELoss ? 'output' : 'logits';
       expect(session.inputNames).toEqual(['input']);
-      expect(session.outputNames).toEqual(hasLoss ? ['logits', 'probabilities'] : ['logits']);
+      expect(session.outputNames).toEqual(hasLoss ? ['logits', 'probabilities'] : [name]);
       try {
         for (const [n, seed] of [[1, 1], [3, 2], [17, 3]]) {
           const x = randomInput(n, f.inputFeatures, seed);
           const out = await session.run({ input: new ort.Tensor('float32', x, [n, f.inputFeatures]) });
           const want = engineForward(f.model, x, n, f.inputFeatures);
-          expect(out.logits.dims).toEqual(want.shape);
-          expect(out.logits.type).toBe('float32');
-          expectClose(`logits, batch ${n}`, out.logits.data as Float32Array, want);
+          expect(out[name].dims).toEqual(want.shape);
+          expect(out[name].type).toBe('float32');
+          expectClose(`${name}, batch ${n}`, out[name].data as Float32Array, want);
           if (!hasLoss) continue;
           const probs = out.probabilities.data as Float32Array;
           expect(out.probabilities.dims).toEqual(want.shape);

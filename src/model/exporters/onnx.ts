@@ -1,6 +1,6 @@
 import type { Sequential } from '../../engine';
 import { encodeModel, type OnnxNode, type OnnxTensor, type OnnxValueInfo } from './onnx-proto';
-import { linearWeights, planExport, type ExportOptions, type LayerPlan } from './plan';
+import { exportWeights, planExport, type ExportOptions } from './plan';
 
 /**
  * Options of the ONNX export. `includeWeights` is not consulted: Gemm needs concrete
@@ -16,8 +16,9 @@ export const ONNX_BATCH_DIM = 'batch';
 
 /**
  * The model's inference network as an ONNX file (ModelProto bytes): input `input`
- * float [batch, inputFeatures], output `logits` float [batch, classes], plus
- * `probabilities` (Softmax over axis 1) when the model ends with a cross-entropy loss.
+ * float [batch, inputFeatures], output `logits` float [batch, classes] (`output` after a
+ * regression loss), plus what the loss adds: `probabilities` (Softmax over axis 1) after a
+ * cross-entropy loss.
  * Linear → Gemm (transB = 1, weights named `<layer>.weight` / `<layer>.bias`),
  * activations → Relu, LeakyRelu, Sigmoid, Tanh; Dropout → Identity, its inference behaviour.
  */
@@ -29,42 +30,31 @@ export function exportOnnx(model: Sequential, options: OnnxExportOptions): Uint8
   const valueInfo: OnnxValueInfo[] = [];
   let current = 'input';
   let features = plan.inputFeatures;
+  const final = plan.loss?.kind.loss.outputName ?? 'logits';
   plan.layers.forEach((l, i) => {
-    const out = i === plan.layers.length - 1 ? 'logits' : `${l.name}.output`;
-    if (l.kind === 'linear') {
-      const { weight, bias } = linearWeights(where, l);
-      const w = `${l.name}.weight`;
-      const b = `${l.name}.bias`;
-      initializers.push({ name: w, dims: [l.outFeatures, l.inFeatures], values: weight }, { name: b, dims: [l.outFeatures], values: bias });
-      nodes.push({
-        name: l.name,
-        opType: 'Gemm',
-        inputs: [current, w, b],
-        outputs: [out],
-        attributes: [{ name: 'transB', int: 1 }],
-        doc: `Linear(in_features=${l.inFeatures}, out_features=${l.outFeatures}): X·Wᵀ + b`,
-      });
-      features = l.outFeatures;
-    } else {
-      nodes.push({ name: l.name, inputs: [current], outputs: [out], ...activation(l) });
+    const out = i === plan.layers.length - 1 ? final : `${l.name}.output`;
+    const op = l.kind.export.onnx(l.params);
+    const weights = new Map(exportWeights(where, l).map((w) => [w.spec.exportName, w]));
+    const inputs = [current];
+    for (const exportName of op.weightInputs) {
+      const w = weights.get(exportName);
+      if (!w) throw new Error(`${where}: layer ${l.index} (${JSON.stringify(l.name)}) has no weight '${exportName}' for its ${op.opType}`);
+      inputs.push(`${l.name}.${exportName}`);
+      initializers.push({ name: `${l.name}.${exportName}`, dims: w.dims, values: w.values });
     }
-    if (out !== 'logits') valueInfo.push({ name: out, shape: [ONNX_BATCH_DIM, features] });
+    nodes.push({ name: l.name, opType: op.opType, inputs, outputs: [out], doc: op.doc, ...(op.attributes ? { attributes: op.attributes } : {}) });
+    features = l.outFeatures;
+    if (out !== final) valueInfo.push({ name: out, shape: [ONNX_BATCH_DIM, features] });
     current = out;
   });
-  if (plan.layers.length === 0) nodes.push({ name: 'identity', opType: 'Identity', inputs: ['input'], outputs: ['logits'], doc: 'The model has no layers: its output is its input.' });
+  if (plan.layers.length === 0) nodes.push({ name: 'identity', opType: 'Identity', inputs: ['input'], outputs: [final], doc: 'The model has no layers: its output is its input.' });
 
-  const classes = plan.outputFeatures;
-  const outputs: OnnxValueInfo[] = [{ name: 'logits', shape: [ONNX_BATCH_DIM, classes], doc: 'The network output: raw class scores, before any softmax.' }];
+  const width = plan.outputFeatures;
+  const outputs: OnnxValueInfo[] = [{ name: final, shape: [ONNX_BATCH_DIM, width], doc: plan.loss?.kind.loss.outputDoc ?? 'The network output.' }];
   if (plan.loss) {
-    nodes.push({
-      name: plan.loss.name,
-      opType: 'Softmax',
-      inputs: ['logits'],
-      outputs: ['probabilities'],
-      attributes: [{ name: 'axis', int: 1 }],
-      doc: 'Stands in for the cross-entropy loss at inference: the class probabilities it compares with the labels.',
-    });
-    outputs.push({ name: 'probabilities', shape: [ONNX_BATCH_DIM, classes], doc: 'softmax(logits) over the classes; each row sums to 1.' });
+    const head = plan.loss.kind.loss.onnxHead({ output: final, batch: ONNX_BATCH_DIM, features: width, name: plan.loss.name });
+    nodes.push(...head.nodes);
+    outputs.push(...head.outputs);
   }
 
   return encodeModel({
@@ -83,19 +73,4 @@ export function exportOnnx(model: Sequential, options: OnnxExportOptions): Uint8
       valueInfo,
     },
   });
-}
-
-function activation(l: Exclude<LayerPlan, { kind: 'linear' }>): Pick<OnnxNode, 'opType' | 'attributes' | 'doc'> {
-  switch (l.kind) {
-    case 'relu':
-      return { opType: 'Relu' };
-    case 'leaky_relu':
-      return { opType: 'LeakyRelu', attributes: [{ name: 'alpha', float: l.alpha }] };
-    case 'sigmoid':
-      return { opType: 'Sigmoid' };
-    case 'tanh':
-      return { opType: 'Tanh' };
-    case 'dropout':
-      return { opType: 'Identity', doc: `Dropout(p=${l.p}): the identity at inference.` };
-  }
 }

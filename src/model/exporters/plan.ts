@@ -1,4 +1,5 @@
-import { CrossEntropyLoss, Dropout, LeakyReLU, Linear, ReLU, Sequential, Sigmoid, TanH, type Layer, type Tensor } from '../../engine';
+import { Sequential, type Layer, type Tensor } from '../../engine';
+import { isLossKind, kindOfLayer, LAYER_KINDS, type InferenceKind, type LossKind, type Resolved, type WeightSpec } from '../kinds';
 
 /** What both exporters need besides the model. */
 export interface ExportOptions {
@@ -24,15 +25,14 @@ interface Named {
   name: string;
 }
 
-export type LayerPlan = Named &
-  (
-    | { kind: 'linear'; inFeatures: number; outFeatures: number; layer: Linear }
-    | { kind: 'relu' }
-    | { kind: 'leaky_relu'; alpha: number }
-    | { kind: 'sigmoid' }
-    | { kind: 'tanh' }
-    | { kind: 'dropout'; p: number }
-  );
+/** One layer of the inference network, with its kind and the parameters it was built with. */
+export interface LayerPlan extends Named {
+  kind: InferenceKind;
+  layer: Layer;
+  params: Resolved;
+  inFeatures: number;
+  outFeatures: number;
+}
 
 /** The inference network of a model, checked and flattened into what an exporter writes. */
 export interface ExportPlan {
@@ -40,10 +40,10 @@ export interface ExportPlan {
   inputFeatures: number;
   /** The inference layers, in order (the loss is not one of them). */
   layers: LayerPlan[];
-  /** Features of the network's output (the class count when a loss follows). */
+  /** Features of the network's output (the class count when a classification loss follows). */
   outputFeatures: number;
-  /** The final cross-entropy loss, when the model ends with one. */
-  loss: Named | null;
+  /** The final loss, when the model ends with one. */
+  loss: (Named & { kind: LossKind }) | null;
 }
 
 /** Checks a model and its options and lists its layers; `where` names the exporter in errors. */
@@ -58,26 +58,34 @@ export function planExport(where: string, model: Sequential, options: ExportOpti
   const names = layerNamesOf(where, model.layers, layerNames);
 
   const layers: LayerPlan[] = [];
-  let loss: Named | null = null;
+  let loss: ExportPlan['loss'] = null;
   let features = inputFeatures;
   for (let index = 0; index < model.layers.length; index++) {
     const layer = model.layers[index];
     const name = names[index];
     const at = `${where}: layer ${index} (${JSON.stringify(name)}, ${String(layer).split('\n')[0]})`;
     if (loss) throw new Error(`${at} follows the loss; the loss must be the last layer`);
-    if (layer instanceof Linear) {
-      if (layer.inFeatures !== features) throw new Error(`${at} expects ${layer.inFeatures} input features, but ${features} arrive`);
-      layers.push({ index, name, kind: 'linear', inFeatures: layer.inFeatures, outFeatures: layer.outFeatures, layer });
-      features = layer.outFeatures;
-    } else if (layer instanceof ReLU) layers.push({ index, name, kind: 'relu' });
-    else if (layer instanceof LeakyReLU) layers.push({ index, name, kind: 'leaky_relu', alpha: layer.alpha });
-    else if (layer instanceof Sigmoid) layers.push({ index, name, kind: 'sigmoid' });
-    else if (layer instanceof TanH) layers.push({ index, name, kind: 'tanh' });
-    else if (layer instanceof Dropout) layers.push({ index, name, kind: 'dropout', p: layer.p });
-    else if (layer instanceof CrossEntropyLoss) loss = { index, name };
-    else throw new Error(`${at} cannot be exported; expected Linear, ReLU, LeakyReLU, Sigmoid, TanH, Dropout or a final CrossEntropyLoss`);
+    const kind = kindOfLayer(layer);
+    if (!kind) throw new Error(`${at} cannot be exported; expected ${exportable()}`);
+    const params = kind.paramsOf(layer);
+    const inParam = kind.widthParams.in;
+    if (inParam && params[inParam] !== features) throw new Error(`${at} expects ${params[inParam]} input features, but ${features} arrive`);
+    const shape = kind.infer(features, params, `the layer before (${features} features)`);
+    if (!shape.ok) throw new Error(`${at} ${shape.problem?.message ?? `cannot take ${features} input features`}`);
+    if (isLossKind(kind)) {
+      loss = { index, name, kind };
+      continue;
+    }
+    const out = shape.out as number;
+    layers.push({ index, name, kind, layer, params, inFeatures: features, outFeatures: out });
+    features = out;
   }
   return { name, inputFeatures, layers, outputFeatures: features, loss };
+}
+
+function exportable(): string {
+  const kinds = LAYER_KINDS.map((k) => (isLossKind(k) ? `a final ${k.type}` : k.type));
+  return `${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}`;
 }
 
 function layerNamesOf(where: string, layers: readonly Layer[], given: readonly string[] | undefined): string[] {
@@ -95,34 +103,33 @@ function layerNamesOf(where: string, layers: readonly Layer[], given: readonly s
   return [...given];
 }
 
-// instanceof, not constructor.name: a minified build renames classes.
+/** `linear`, `leaky_relu`, `loss`: the default name of a layer, from its kind. */
 function kindName(l: Layer): string {
-  if (l instanceof Linear) return 'linear';
-  if (l instanceof ReLU) return 'relu';
-  if (l instanceof LeakyReLU) return 'leaky_relu';
-  if (l instanceof Sigmoid) return 'sigmoid';
-  if (l instanceof TanH) return 'tanh';
-  if (l instanceof Dropout) return 'dropout';
-  if (l instanceof CrossEntropyLoss) return 'loss';
-  return 'layer';
+  const kind = kindOfLayer(l);
+  if (!kind) return 'layer';
+  if (isLossKind(kind)) return 'loss';
+  // LeakyReLU → leaky_relu; ReLU and TanH stay one word.
+  return kind.type.replace(/([a-z])([A-Z])(?=[a-z])/g, '$1_$2').toLowerCase();
 }
 
 /**
- * A Linear layer's weight [out, in] and bias [out] as float32 (the exported files' type),
- * refusing values that are not finite (or overflow float32), with the position named.
+ * A layer's weights as float32 (the exported files' type), in the order of its kind's
+ * weight specs, refusing values that are not finite (or overflow float32), with the position named.
  */
-export function linearWeights(where: string, l: LayerPlan & { kind: 'linear' }): { weight: Float32Array; bias: Float32Array } {
-  return {
-    weight: finiteFloat32(where, l, 'weight', l.layer.w, l.inFeatures),
-    bias: finiteFloat32(where, l, 'bias', l.layer.b, l.outFeatures),
-  };
+export function exportWeights(where: string, l: LayerPlan): { spec: WeightSpec; dims: number[]; values: Float32Array }[] {
+  const params = l.layer.params();
+  return l.kind.weights.map((spec, k) => {
+    const t = params[k].value;
+    return { spec, dims: [...t.shape], values: finiteFloat32(where, l, spec.exportName, t) };
+  });
 }
 
-function finiteFloat32(where: string, l: Named, field: string, t: Tensor, cols: number): Float32Array {
+function finiteFloat32(where: string, l: Named, field: string, t: Tensor): Float32Array {
   const f = t.data instanceof Float32Array ? t.data : Float32Array.from(t.data);
+  const cols = t.shape.length > 1 ? t.shape[t.shape.length - 1] : 0;
   for (let i = 0; i < f.length; i++) {
     if (!Number.isFinite(f[i])) {
-      const pos = field === 'bias' ? `[${i}]` : `[${Math.floor(i / cols)}, ${i % cols}]`;
+      const pos = cols === 0 ? `[${i}]` : `[${Math.floor(i / cols)}, ${i % cols}]`;
       throw new Error(`${where}: layer ${l.index} (${JSON.stringify(l.name)}) has ${field}${pos} = ${t.data[i]}, which is not a finite float32; the model cannot be exported`);
     }
   }

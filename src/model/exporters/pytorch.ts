@@ -1,7 +1,7 @@
 import type { Sequential } from '../../engine';
-import { linearWeights, planExport, type ExportOptions, type ExportPlan, type LayerPlan } from './plan';
+import { exportWeights, planExport, type ExportOptions, type ExportPlan, type LayerPlan } from './plan';
 import { float32LE } from './protobuf';
-import { base64Lines, docText, pyFloat, pyString } from './python-text';
+import { base64Lines, docText, pyString } from './python-text';
 
 /** Options of the PyTorch export; `includeWeights: false` leaves PyTorch's default initialisation. */
 export type PyTorchExportOptions = ExportOptions;
@@ -43,7 +43,7 @@ export function exportPyTorch(model: Sequential, options: PyTorchExportOptions):
 function docstring(plan: ExportPlan, weights: boolean): string[] {
   const f = plan.inputFeatures;
   const c = plan.outputFeatures;
-  const hasDropout = plan.layers.some((l) => l.kind === 'dropout');
+  const hasDropout = plan.layers.some((l) => l.kind.type === 'Dropout');
   return [
     `"""${docText(plan.name)}: a neural network exported from Backprop Studio.`,
     '',
@@ -65,18 +65,11 @@ function docstring(plan: ExportPlan, weights: boolean): string[] {
     commented('    model = build_model()', weights ? 'weights loaded, evaluation mode' : 'evaluation mode'),
     commented(`    x = torch.randn(8, ${f})`, `8 samples, ${f} features each`),
     '    with torch.no_grad():',
-    ...(plan.loss
+    ...(plan.loss?.kind.task === 'classification'
       ? [commented('        logits = model(x)', `[8, ${c}]: raw class scores`), '    probabilities = torch.softmax(logits, dim=1)']
       : [commented('        y = model(x)', `[8, ${c}]`)]),
     '',
-    ...(plan.loss
-      ? [
-          `Loss: the graph ends with a cross-entropy loss (${docText(plan.loss.name)}). In PyTorch that is`,
-          'nn.CrossEntropyLoss()(logits, labels), with labels the class of each sample',
-          `(integers 0..${c - 1}, shape [batch]). It applies the softmax itself and averages over`,
-          'the batch, as Backprop Studio does, so the network ends with raw scores, not a Softmax.',
-        ]
-      : ['Loss: the graph has no loss; the network ends with its last layer.']),
+    ...(plan.loss ? plan.loss.kind.loss.pytorchDoc({ features: c, name: docText(plan.loss.name) }) : ['Loss: the graph has no loss; the network ends with its last layer.']),
     '',
     ...(hasDropout
       ? [
@@ -93,6 +86,10 @@ function docstring(plan: ExportPlan, weights: boolean): string[] {
   ];
 }
 
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
 function commented(code: string, comment: string): string {
   return `${code.padEnd(40)}# ${comment}`;
 }
@@ -105,7 +102,7 @@ function buildModel(plan: ExportPlan, weights: boolean): string[] {
     'def build_model() -> nn.Sequential:',
     `    """The network${weights ? ' with the exported weights' : ''}, in evaluation mode."""`,
     ...(body.length ? ['    model = nn.Sequential(', ...body, '    )'] : ['    model = nn.Sequential()  # no layers: the output is the input']),
-    ...(plan.loss ? [`    # [${plan.loss.index}] ${pyString(plan.loss.name)}: the cross-entropy loss, nn.CrossEntropyLoss() (see above).`] : []),
+    ...(plan.loss ? [`    # [${plan.loss.index}] ${pyString(plan.loss.name)}: the ${lowerFirst(plan.loss.kind.displayName)}, ${plan.loss.kind.loss.pytorch} (see above).`] : []),
     weights ? '    model.load_state_dict(load_weights())' : "    # The weights were not exported: each nn.Linear keeps PyTorch's default initialisation.",
     '    model.eval()',
     '    return model',
@@ -113,29 +110,14 @@ function buildModel(plan: ExportPlan, weights: boolean): string[] {
 }
 
 function moduleCall(l: LayerPlan): string {
-  switch (l.kind) {
-    case 'linear':
-      return `nn.Linear(${l.inFeatures}, ${l.outFeatures})`;
-    case 'relu':
-      return 'nn.ReLU()';
-    case 'leaky_relu':
-      return `nn.LeakyReLU(negative_slope=${pyFloat(l.alpha)})`;
-    case 'sigmoid':
-      return 'nn.Sigmoid()';
-    case 'tanh':
-      return 'nn.Tanh()';
-    case 'dropout':
-      return `nn.Dropout(p=${pyFloat(l.p)})`;
-  }
+  return l.kind.export.pytorch(l.params);
 }
 
 function weightsSection(where: string, plan: ExportPlan): string[] {
   const entries: string[] = [];
   plan.layers.forEach((l, i) => {
-    if (l.kind !== 'linear') return;
-    const { weight, bias } = linearWeights(where, l);
     // The state-dict key is the module's position in nn.Sequential, not the engine's layer index.
-    entries.push(...weightEntry(`${i}.weight`, [l.outFeatures, l.inFeatures], weight), ...weightEntry(`${i}.bias`, [l.outFeatures], bias));
+    for (const w of exportWeights(where, l)) entries.push(...weightEntry(`${i}.${w.spec.exportName}`, w.dims, w.values));
   });
   return [
     '# The weights as base64 of little-endian float32 values in row-major order, keyed as in',

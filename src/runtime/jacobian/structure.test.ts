@@ -293,6 +293,9 @@ class Doubler extends Layer {
   backward(dout?: Tensor): Tensor {
     return Tensor.from(dout!.data.map((v) => 2 * v), dout!.shape);
   }
+  jvp(dx: Tensor | null): Tensor {
+    return Tensor.from(dx!.data.map((v) => 2 * v), dx!.shape);
+  }
   clone(): Doubler {
     return new Doubler();
   }

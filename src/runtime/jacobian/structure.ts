@@ -1,19 +1,15 @@
-import { CrossEntropyLoss, Dropout, LeakyReLU, Linear, MLP, Sequential, Sigmoid, TanH, type Layer } from '../../engine';
+import { Layer, Sequential } from '../../engine';
+import { kindOfLayer, LAYER_KINDS, type JacobianSpec } from '../../model';
 import { denseBlockDiagonal, OwnBlocks, SharedBlock, summariseBlockDiagonal, type BlockSource } from './block-diagonal';
-import { activationDerivative, dropoutDerivative } from './derivatives';
 import { RowBlocks } from './row-blocks';
 import { Allocation, TileGrid } from './tiles';
-import type { JacobianOptions, JacobianPattern, JacobianStructure, JacobianWrt } from './types';
+import type { JacobianOptions, JacobianStructure, JacobianWrt } from './types';
 
 /** Above this many entries the dense J is left out unless asked for (and refused past it). */
 export const DENSE_LIMIT = 1e6;
-const WRTS: readonly JacobianWrt[] = ['input', 'w', 'b'];
-const SUPPORTED = 'Linear, ReLU, LeakyReLU, Sigmoid, TanH, Dropout, CrossEntropyLoss';
+const SUPPORTED = LAYER_KINDS.map((k) => k.type).join(', ');
 
 interface Plan {
-  pattern: JacobianPattern;
-  outDims: readonly number[];
-  wrtDims: readonly number[];
   /** Fills the tiles and returns the number of non-zero entries. */
   summarise(grid: TileGrid): number;
   dense(out: Float32Array): void;
@@ -22,7 +18,8 @@ interface Plan {
 /**
  * The structure of `layer`'s Jacobian on its last batch (the layer has just run forward), with
  * respect to its input or to a Linear layer's `w` or `b`, derived analytically and summarised on
- * a grid of at most `maxCells` × `maxCells` tiles — never materialised unless it is small.
+ * a grid of at most `maxCells` × `maxCells` tiles — never materialised unless it is small. What
+ * J looks like is the layer's kind's to say (`JacobianSpec`); this file only summarises it.
  *
  * J has one row per output element and one column per element of the differentiated tensor
  * (both flattened row-major): J[r, c] = d out_r / d wrt_c. For CrossEntropyLoss the outputs are
@@ -37,13 +34,12 @@ export function jacobianStructure(layer: Layer, wrt: JacobianWrt = 'input', opti
   if (options.dense !== undefined && typeof options.dense !== 'boolean') {
     throw new TypeError(`jacobianStructure: expected options.dense to be a boolean, got ${String(options.dense)}`);
   }
-  if (!WRTS.includes(wrt)) {
-    throw new RangeError(`jacobianStructure: expected wrt to be 'input', 'w' or 'b', got ${JSON.stringify(wrt)}`);
-  }
   const mem = new Allocation();
-  const plan = planFor(layer, wrt, mem);
-  const rows = product(plan.outDims);
-  const cols = product(plan.wrtDims);
+  const { kind, spec } = specFor(layer, wrt);
+  mem.bytes += spec.bytes;
+  const plan = planOf(spec, mem);
+  const rows = product(spec.outDims);
+  const cols = product(spec.wrtDims);
   const entries = rows * cols;
   const wantDense = options.dense ?? entries <= DENSE_LIMIT;
   if (wantDense && entries > DENSE_LIMIT) {
@@ -61,15 +57,18 @@ export function jacobianStructure(layer: Layer, wrt: JacobianWrt = 'input', opti
   }
   return {
     layer: String(layer),
+    kind,
     wrt,
-    shape: [...plan.outDims, ...plan.wrtDims],
+    shape: [...spec.outDims, ...spec.wrtDims],
     rows,
     cols,
     entries,
     nonZeros,
     bytesFloat32: entries * 4,
     bytesUsed: mem.bytes,
-    pattern: plan.pattern,
+    pattern: spec.pattern,
+    symbols: spec.symbols,
+    formula: spec.formula,
     tiles,
     ...(dense ? { dense } : {}),
   };
@@ -81,28 +80,48 @@ function product(dims: readonly number[]): number {
   return p;
 }
 
-function planFor(layer: Layer, wrt: JacobianWrt, mem: Allocation): Plan {
-  if (layer instanceof Sequential || layer instanceof MLP) {
+function specFor(layer: Layer, wrt: JacobianWrt): { kind: string; spec: JacobianSpec } {
+  if (layer instanceof Sequential || layer.children().length > 0) {
     throw new Error(
       `jacobianStructure: ${layer} is a composition of layers; its Jacobian is not summarised — ask for each of its layers (${SUPPORTED})`,
     );
   }
-  if (layer instanceof Linear) return linearPlan(layer, wrt, mem);
-  const known =
-    layer instanceof LeakyReLU || layer instanceof Sigmoid || layer instanceof TanH || layer instanceof Dropout || layer instanceof CrossEntropyLoss;
-  if (!known) throw new Error(`jacobianStructure: unsupported layer ${String(layer)} (supported: ${SUPPORTED})`);
-  if (wrt !== 'input') throw new Error(`jacobianStructure: ${layer} has no parameter '${wrt}'; only wrt 'input' applies`);
-  if (layer instanceof CrossEntropyLoss) return crossEntropyPlan(layer, mem);
-  const { shape, d } = layer instanceof Dropout ? dropoutDerivative(layer, mem) : activationDerivative(layer, mem);
-  return blockPlan('diagonal', shape, shape, () => new OwnBlocks(d.length, 1, 1, d));
+  const kind = kindOfLayer(layer);
+  if (!kind) throw new Error(`jacobianStructure: unsupported layer ${String(layer)} (supported: ${SUPPORTED})`);
+  const names = layer.params().map((p) => p.name);
+  if (typeof wrt !== 'string' || (wrt !== 'input' && !names.includes(wrt) && names.length > 0)) {
+    const options = ['input', ...names].map((n) => `'${n}'`);
+    throw new RangeError(`jacobianStructure: expected wrt to be ${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}, got ${JSON.stringify(wrt)}`);
+  }
+  return { kind: kind.type, spec: kind.jacobian(layer, wrt) };
 }
 
-function blockPlan(pattern: JacobianPattern, outDims: readonly number[], wrtDims: readonly number[], make: (g: TileGrid) => BlockSource): Plan {
+function planOf(spec: JacobianSpec, mem: Allocation): Plan {
+  switch (spec.pattern) {
+    case 'diagonal': {
+      const d = spec.values;
+      return blockPlan(() => new OwnBlocks(d.length, 1, 1, d));
+    }
+    case 'block-diagonal': {
+      const { blocks, blockRows, blockCols } = spec;
+      const make = 'shared' in spec ? (g: TileGrid) => new SharedBlock(blocks, blockRows, blockCols, spec.shared, g, mem) : () => new OwnBlocks(blocks, blockRows, blockCols, spec.own);
+      return blockPlan(make);
+    }
+    case 'row-blocks':
+      return rowBlockPlan((g) => new RowBlocks(spec.samples, spec.out, spec.width, spec.rows, g, mem));
+    case 'stacked-identity':
+      // The row-block structure of a one-column input of ones.
+      return rowBlockPlan((g) => {
+        const ones = mem.f32(spec.samples);
+        ones.fill(1);
+        return new RowBlocks(spec.samples, spec.out, 1, ones, g, mem);
+      });
+  }
+}
+
+function blockPlan(make: (g: TileGrid) => BlockSource): Plan {
   let src: BlockSource | null = null;
   return {
-    pattern,
-    outDims,
-    wrtDims,
     summarise(grid) {
       src = make(grid);
       summariseBlockDiagonal(src, grid);
@@ -115,30 +134,9 @@ function blockPlan(pattern: JacobianPattern, outDims: readonly number[], wrtDims
   };
 }
 
-function linearPlan(layer: Linear, wrt: JacobianWrt, mem: Allocation): Plan {
-  const x = layer.lastInput;
-  if (!x) throw new Error(`jacobianStructure: ${layer} has not run forward yet, so there is no batch to differentiate`);
-  const batch = x.shape.slice(0, -1);
-  const count = product(batch);
-  const out = layer.outFeatures;
-  const inF = layer.inFeatures;
-  const outDims = [...batch, out];
-  if (wrt === 'input') {
-    // dY[n,i]/dX[m,j] = W[i,j] if n = m: W in each sample's diagonal block.
-    return blockPlan('block-diagonal', outDims, x.shape, (g) => new SharedBlock(count, out, inF, layer.w.data, g, mem));
-  }
+function rowBlockPlan(make: (g: TileGrid) => RowBlocks): Plan {
   let rb: RowBlocks | null = null;
-  const make = (g: TileGrid): RowBlocks => {
-    if (wrt === 'w') return new RowBlocks(count, out, inF, x.data, g, mem);
-    // dY[n,i]/db[k] = [i = k]: the row-block structure of a one-column input of ones.
-    const ones = mem.f32(count);
-    ones.fill(1);
-    return new RowBlocks(count, out, 1, ones, g, mem);
-  };
   return {
-    pattern: wrt === 'w' ? 'row-blocks' : 'stacked-identity',
-    outDims,
-    wrtDims: wrt === 'w' ? layer.w.shape : layer.b.shape,
     summarise(grid) {
       rb = make(grid);
       rb.summarise();
@@ -149,18 +147,4 @@ function linearPlan(layer: Linear, wrt: JacobianWrt, mem: Allocation): Plan {
       rb.dense(arr);
     },
   };
-}
-
-function crossEntropyPlan(layer: CrossEntropyLoss, mem: Allocation): Plan {
-  const p = layer.probabilities;
-  const y = layer.lastLabels;
-  if (!p || !y) throw new Error(`jacobianStructure: ${layer} has not run forward yet, so there is no batch to differentiate`);
-  const [n, c] = p.shape;
-  const pd = p.data;
-  // dℓ_n/dx[n,c] = softmax(x_n)_c − [c = y_n]; ℓ_n does not depend on other samples' scores.
-  const g = mem.f32(n * c);
-  for (let r = 0; r < n; r++) {
-    for (let k = 0; k < c; k++) g[r * c + k] = pd[r * c + k] - (k === y[r] ? 1 : 0);
-  }
-  return blockPlan('block-diagonal', [n], p.shape, () => new OwnBlocks(n, 1, c, g));
 }

@@ -1,17 +1,10 @@
-/** Which tensor the Jacobian differentiates with respect to. */
-export type JacobianWrt = 'input' | 'w' | 'b';
+import type { JacobianPattern } from '../../model';
 
-/**
- * The short name of a Jacobian's structure, in its matricised form J (one row per output
- * element, one column per element of the differentiated tensor, both flattened row-major):
- * - `diagonal`: J is square and only its diagonal can be non-zero (elementwise layers, Dropout).
- * - `block-diagonal`: equal-sized blocks along the diagonal, one per sample (Linear w.r.t.
- *   its input: W in every block; CrossEntropyLoss: one 1×C row block per sample).
- * - `row-blocks`: output row (n, i) is non-zero only in the column block of W's row i, where it
- *   holds the sample's input row X[n, :] (Linear w.r.t. W).
- * - `stacked-identity`: one identity matrix per sample, stacked vertically (Linear w.r.t. b).
- */
-export type JacobianPattern = 'diagonal' | 'block-diagonal' | 'row-blocks' | 'stacked-identity';
+/** Which tensor the Jacobian differentiates with respect to: `'input'`, or a parameter of the layer by name (`'w'`, `'b'`). */
+export type JacobianWrt = string;
+
+/** The short name of a Jacobian's structure (see the model's `JacobianSpec`). */
+export type { JacobianPattern };
 
 export interface JacobianOptions {
   /** Upper bound on the tile ranges per side (default 256). */
@@ -40,6 +33,8 @@ export interface JacobianTiles {
 export interface JacobianStructure {
   /** The layer's toString(). */
   layer: string;
+  /** The layer's kind (its node type). */
+  kind: string;
   wrt: JacobianWrt;
   /** Output dimensions followed by the dimensions of the differentiated tensor. */
   shape: number[];
@@ -56,6 +51,10 @@ export interface JacobianStructure {
   /** Bytes of the typed arrays this summary allocated, temporaries included. */
   bytesUsed: number;
   pattern: JacobianPattern;
+  /** Symbols of J's two sides (Y and X, ℓ and x, Y and W, …). */
+  symbols: { out: string; wrt: string };
+  /** The non-zero entries as a formula, from the layer's kind. */
+  formula: string;
   tiles: JacobianTiles;
   /** J itself, rows × cols row-major, when it is small enough (see JacobianOptions.dense). */
   dense?: Float32Array;

@@ -5,7 +5,7 @@ import { formatCount } from '../format';
 import { Heatmap } from '../heatmap/Heatmap';
 import { Segmented } from '../ui/Segmented';
 import { blockAxis, type BlockAxis } from './axes';
-import { jacobianFacts, jacobianSymbols, splitJacobianShape } from './describe';
+import { jacobianFacts, splitJacobianShape } from './describe';
 import { jacobianBox } from './JacobianThumbnail';
 import { jacobianScale, type JacobianMetric } from './pixels';
 import { tileDescriber } from './TileTooltip';
@@ -67,7 +67,7 @@ export const JacobianView = memo(function JacobianView({ jacobian: j, onMetricCh
   const t = j.tiles;
   const scale = useMemo(() => jacobianScale(t, metric), [t, metric]);
   const { out: outDims, wrt: wrtDims } = useMemo(() => splitJacobianShape(j), [j]);
-  const sym = jacobianSymbols(j);
+  const sym = j.symbols;
   const box = viewBox(j, size);
   const yAxis = useMemo(() => blockAxis(t.rowEdges, outDims, Math.max(2, Math.floor(box.height / 22))), [t.rowEdges, outDims, box.height]);
   const xAxis = useMemo(() => blockAxis(t.colEdges, wrtDims, Math.max(2, Math.floor(box.width / 34))), [t.colEdges, wrtDims, box.width]);

@@ -3,7 +3,7 @@ import type { JacobianStructure } from '../../runtime/jacobian/types';
 import { formatCount, formatPercent, formatValue } from '../format';
 import type { HeatmapCell } from '../heatmap/Heatmap';
 import { indexRangeText, unravel } from './axes';
-import { jacobianSymbols, splitJacobianShape } from './describe';
+import { splitJacobianShape } from './describe';
 
 /**
  * The tooltip of a Jacobian tile: the index ranges it covers, its non-zero share and max |entry|,
@@ -12,7 +12,7 @@ import { jacobianSymbols, splitJacobianShape } from './describe';
 export function tileDescriber(j: JacobianStructure): (cell: HeatmapCell) => ReactNode {
   const t = j.tiles;
   const { out: outDims, wrt: wrtDims } = splitJacobianShape(j);
-  const sym = jacobianSymbols(j);
+  const sym = j.symbols;
   return function describeTile(cell) {
     const a = cell.row;
     const b = cell.col;

@@ -1,5 +1,5 @@
 /** Models, inputs and the engine's reference outputs shared by the exporters' tests. */
-import { CrossEntropyLoss, Dropout, LeakyReLU, Linear, MLP, ReLU, Sequential, Sigmoid, TanH, Tensor, createRng, type Layer, type Rng } from '../../../engine';
+import { CrossEntropyLoss, Dropout, LeakyReLU, Linear, MLP, MSELoss, ReLU, Sequential, Sigmoid, TanH, Tensor, createRng, type Layer, type Rng } from '../../../engine';
 
 export interface Fixture {
   title: string;
@@ -54,6 +54,11 @@ export function fixtures(): Fixture[] {
       inputFeatures: 2,
     },
     {
+      title: 'regression: TanH layers ending with a mean squared error loss',
+      model: new Sequential(linear(1, 12, rng), new TanH(), linear(12, 12, rng), new TanH(), linear(12, 2, rng), new MSELoss()),
+      inputFeatures: 1,
+    },
+    {
       title: 'no Linear at all',
       model: new Sequential(new Dropout(0.1, { rng }), new ReLU()),
       inputFeatures: 3,
@@ -74,7 +79,7 @@ export function engineForward(model: Sequential, x: Float32Array, n: number, fea
   model.eval();
   const dtype = model.params()[0]?.value.dtype ?? 'float32';
   let t = Tensor.from(x, [n, features], dtype);
-  for (const l of model.layers) if (!(l instanceof CrossEntropyLoss)) t = l.forward(t);
+  for (const l of model.layers) if (!(l instanceof CrossEntropyLoss || l instanceof MSELoss)) t = l.forward(t);
   return t;
 }
 
