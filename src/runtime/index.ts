@@ -10,3 +10,6 @@ export { PROGRESS_INTERVAL_MS } from './training';
 export type * from './protocol';
 export type { JacobianStructure, JacobianWrt, JacobianTiles, JacobianPattern } from './jacobian';
 export type { Bounds, DatasetError } from './datasets';
+export type { GradcheckProgress } from './gradcheck-run';
+export type { LiveReport } from './live-pass';
+export type { TrainingSpeed } from './pace';

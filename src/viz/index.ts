@@ -49,3 +49,6 @@ export { GradientLegend, type GradientLegendProps } from './gradient/GradientLeg
 
 export { useElementWidth } from './ui/useElementWidth';
 export { formatBytes, formatCount, formatShape, formatShapeTuple, formatValue, nonZeroText } from './format';
+export { gradientFlow, flowPosition, flowStyle, LAYER_FACTOR, type GradientFlow, type GradientHealth, type FlowStyle } from './gradient/gradient-flow';
+export { GradientFlowLegend } from './gradient/GradientFlowLegend';
+export { Segmented, type SegmentedProps } from './ui/Segmented';

@@ -1,6 +1,6 @@
 import { useScreen } from '../../editor/screen/use-screen';
 import { TRAINING_SPEEDS, type TrainingSpeed } from '../../runtime/pace';
-import { Segmented } from '../../viz/ui/Segmented';
+import { Segmented } from '../../viz';
 
 /** A speed's name on the control, and what it means. */
 export function speedLabel(speed: TrainingSpeed): { label: string; title: string } {

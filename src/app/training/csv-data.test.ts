@@ -73,7 +73,7 @@ describe('dataFixes', () => {
   it('offers both ways: the graph to fit the data, and data that fits the graph', () => {
     expect(dataFixes(doc, load([{ nodeId: 'in', field: 'features' }, { nodeId: 'ce' }]))).toEqual([
       { kind: 'features', features: 4, label: 'Make the Input take 4 features' },
-      { kind: 'classes', nodeId: 'head', classes: 5, label: "Give 'head' 5 outputs, one per class" },
+      { kind: 'classes', nodeId: 'head', param: 'out_features', classes: 5, label: "Give 'head' 5 outputs, one per class" },
       ...dataToGraph,
     ]);
     expect(dataFixes(doc, load([]))).toEqual([]);

@@ -1,6 +1,6 @@
 import { Panel } from '@xyflow/react';
 import { memo } from 'react';
-import { GradientFlowLegend } from '../../viz/gradient/GradientFlowLegend';
+import { GradientFlowLegend } from '../../viz';
 import { useRun } from '../run/use-run';
 import { gradientFlowOnShow } from '../run/views';
 import { useScreen } from '../screen/use-screen';

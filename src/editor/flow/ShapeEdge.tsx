@@ -1,8 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo, useCallback, useDeferredValue } from 'react';
 import { useShallow } from '../use-shallow';
-import { JacobianThumbnail } from '../../viz';
-import { flowPosition, flowStyle } from '../../viz/gradient/gradient-flow';
+import { flowPosition, flowStyle, JacobianThumbnail } from '../../viz';
 import type { RunState } from '../run/run-data';
 import { useRun } from '../run/use-run';
 import { activeStep, edgeGradNorm, gradientFlowOnShow } from '../run/views';

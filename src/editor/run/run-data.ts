@@ -4,6 +4,7 @@ import type {
   DatasetPoints,
   DecisionBoundary,
   ForwardReport,
+  GradcheckProgress,
   GradcheckReport,
   JacobianStructure,
   JacobianWrt,
@@ -14,10 +15,9 @@ import type {
   TensorSummary,
   TensorView,
   TrainEnd,
+  TrainingSpeed,
   TrainState,
 } from '../../runtime';
-import type { GradcheckProgress } from '../../runtime/gradcheck-run';
-import type { TrainingSpeed } from '../../runtime/pace';
 import { emptyCurves, type TrainingCurves } from './curves';
 
 /** What the run store holds and does: the shapes the views and the store share (no logic here). */

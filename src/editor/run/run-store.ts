@@ -1,8 +1,6 @@
 import * as Comlink from 'comlink';
 import { createStore } from 'zustand/vanilla';
-import type { EngineClient, ForwardReport, GradcheckReport, LoadResult, TensorSummary, TrainProgress } from '../../runtime';
-import type { GradcheckProgress } from '../../runtime/gradcheck-run';
-import type { LiveReport } from '../../runtime/live-pass';
+import type { EngineClient, ForwardReport, GradcheckProgress, GradcheckReport, LiveReport, LoadResult, TensorSummary, TrainProgress } from '../../runtime';
 import { summarize } from '../../runtime/summary';
 import { createScreenStore, focusElement, type ScreenState, type ScreenStore } from '../screen/screen-store';
 import { currentDocument, type EditorStore } from '../store/editor-store';

@@ -1,5 +1,5 @@
 import type { Plan } from '../../model';
-import { gradientFlow, type GradientFlow } from '../../viz/gradient/gradient-flow';
+import { gradientFlow, type GradientFlow } from '../../viz';
 import type { NodeBackward, StepReport, TensorSummary } from '../../runtime';
 import type { RunData } from './run-data';
 
