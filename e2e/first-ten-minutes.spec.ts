@@ -119,8 +119,8 @@ test('the first ten minutes: build, fix, watch, tidy, train, reload, check', asy
   await expect(page.getByTestId('gradcheck-verdict')).toContainText('Every layer passes', { timeout: 20_000 });
   const seconds = (Date.now() - started) / 1000;
   console.log(`Question 1's gradient check in the browser: ${seconds.toFixed(1)} s`);
-  // 3 s on a quiet machine (the figure is logged); the bound leaves room for a busy one.
-  expect(seconds).toBeLessThan(10);
+  // About 1.3 s in Node and 5.5 s in this page on a moderately busy machine (the figure is logged); the bound leaves room for a very busy one.
+  expect(seconds).toBeLessThan(20);
   await expect(page.getByText(/Checked a random sample of \d+ entries per tensor, on the first 8 of 64 samples\./)).toBeVisible();
   await shot(page, info, '9-gradcheck-done');
 });
