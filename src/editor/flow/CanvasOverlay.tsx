@@ -22,30 +22,30 @@ export const CanvasOverlay = memo(function CanvasOverlay() {
     <>
       <Panel position="top-right" className="bp-canvas-overlay">
         <div className="bp-canvas-overlay__switches">
-        <button
-          type="button"
-          className="bp-switch"
-          aria-pressed={live}
-          title={live ? 'Live: a forward and backward pass on the current batch after every edit (click to stop)' : 'Live is off: figures appear after Forward or Backward (click to run a pass after every edit)'}
-          onClick={() => setLive(!live)}
-        >
-          <span className="bp-switch__track" aria-hidden="true">
-            <span className="bp-switch__thumb" />
-          </span>
-          Live
-        </button>
-        <button
-          type="button"
-          className="bp-switch"
-          aria-pressed={show}
-          title={haveJacobians ? 'Show or hide the Jacobian of each layer on the edge that feeds it' : 'Jacobians appear on the edges after a forward pass'}
-          onClick={() => setShow(!show)}
-        >
-          <span className="bp-switch__track" aria-hidden="true">
-            <span className="bp-switch__thumb" />
-          </span>
-          Jacobians
-        </button>
+          <button
+            type="button"
+            className="bp-switch"
+            aria-pressed={live}
+            title={live ? 'Live: a forward and backward pass on the current batch after every edit (click to stop)' : 'Live is off: figures appear after Forward or Backward (click to run a pass after every edit)'}
+            onClick={() => setLive(!live)}
+          >
+            <span className="bp-switch__track" aria-hidden="true">
+              <span className="bp-switch__thumb" />
+            </span>
+            Live
+          </button>
+          <button
+            type="button"
+            className="bp-switch"
+            aria-pressed={show}
+            title={haveJacobians ? 'Show or hide the Jacobian of each layer on the edge that feeds it' : 'Jacobians appear on the edges after a forward pass'}
+            onClick={() => setShow(!show)}
+          >
+            <span className="bp-switch__track" aria-hidden="true">
+              <span className="bp-switch__thumb" />
+            </span>
+            Jacobians
+          </button>
         </div>
         {flow && (
           <div className="bp-canvas-legend">
