@@ -15,7 +15,12 @@ const MAY_USE = {
 };
 /** Layers whose insides others reach only through their index.ts. */
 const FACED = ['engine', 'model', 'runtime', 'viz'];
-const TEST = '\\.test\\.tsx?$|/testing/|test-setup\\.ts$|test-utils\\.tsx?$';
+/**
+ * Modules run for their effect alone, which the worker's entry must evaluate before anything
+ * else (an index, which loads everything it re-exports, cannot promise that order).
+ */
+const PRELUDES = ['^src/runtime/custom/interpreted-parsers\\.ts$'];
+const TEST = '\\.test\\.tsx?$|/testing/|/testing\\.tsx?$|test-setup\\.ts$|test-utils\\.tsx?$';
 
 module.exports = {
   forbidden: [
@@ -51,8 +56,15 @@ module.exports = {
       name: `through-the-index-of-${layer}`,
       severity: 'error',
       comment: `Other layers reach src/${layer} through src/${layer}/index.ts, its public face.`,
-      from: { path: '^(src|workers)/', pathNot: [`^src/${layer}/`, TEST] },
+      from: { path: '^src/', pathNot: [`^src/${layer}/`, TEST] },
       to: { path: `^src/${layer}/`, pathNot: `^src/${layer}/index\\.ts$` },
+    })),
+    ...FACED.map((layer) => ({
+      name: `worker-through-the-index-of-${layer}`,
+      severity: 'error',
+      comment: `The worker's entry reaches src/${layer} through src/${layer}/index.ts (and the preludes it must run first).`,
+      from: { path: '^workers/', pathNot: TEST },
+      to: { path: `^src/${layer}/`, pathNot: [`^src/${layer}/index\\.ts$`, ...PRELUDES] },
     })),
   ],
   options: {

@@ -49,31 +49,46 @@ export async function useBackend(name: TfBackend): Promise<string> {
   return name;
 }
 
-/** An MLP in tfjs with given weights: W as [out, in] (the engine's layout), b as [out]. */
+/** An MLP in tfjs with given weights, given in the engine's layout (W as [out, in], b as [out]). */
 export interface TfMlpStep {
-  /** One SGD step on (x, labels); returns the loss before the update. */
+  /** One step on (x, labels); returns the loss before the update. */
   step(): number;
   /** The current weights, in the engine's layout. */
   weights(): Float32Array[];
   dispose(): void;
 }
 
+/** [rows, cols] row-major → [cols, rows]. */
+export function transpose(a: Float32Array, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(a.length);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = a[r * cols + c];
+  return out;
+}
+
+export type TfOptimizer = { kind: 'sgd'; lr: number } | { kind: 'adam'; lr: number; beta1: number; beta2: number; eps: number };
+
+/**
+ * Each layer's W is held in tfjs's natural [in, out] layout (as tf.layers.dense keeps its
+ * kernel), so the forward pass is a plain x·W: the layout tfjs's users have, and the one its
+ * wasm backend multiplies fastest. Weights are transposed only on the way in and out.
+ */
 export function tfMlpStep(
   weights: { w: Float32Array; b: Float32Array; shape: [number, number] }[],
   x: Float32Array,
   xShape: [number, number],
   labels: Int32Array,
   classes: number,
-  lr: number,
-): TfMlpStep {
-  const vars = weights.flatMap((l) => [tf.variable(tf.tensor2d(l.w, l.shape)), tf.variable(tf.tensor1d(l.b))]);
-  const xs = tf.tensor2d(x, xShape);
-  const onehot = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), classes));
-  const opt = tf.train.sgd(lr);
+  optimizer: number | TfOptimizer,
+): TfMlpStep & { setBatch(x: Float32Array, labels: Int32Array): void } {
+  const vars = weights.flatMap((l) => [tf.variable(tf.tensor2d(transpose(l.w, l.shape[0], l.shape[1]), [l.shape[1], l.shape[0]])), tf.variable(tf.tensor1d(l.b))]);
+  let xs = tf.tensor2d(x, xShape);
+  let onehot = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), classes));
+  const o: TfOptimizer = typeof optimizer === 'number' ? { kind: 'sgd', lr: optimizer } : optimizer;
+  const opt = o.kind === 'sgd' ? tf.train.sgd(o.lr) : tf.train.adam(o.lr, o.beta1, o.beta2, o.eps);
   const loss = (): tf.Scalar => {
     let h: tf.Tensor = xs;
     for (let i = 0; i < vars.length; i += 2) {
-      h = tf.add(tf.matMul(h, vars[i], false, true), vars[i + 1]);
+      h = tf.add(tf.matMul(h, vars[i]), vars[i + 1]);
       if (i + 2 < vars.length) h = tf.relu(h);
     }
     return tf.losses.softmaxCrossEntropy(onehot, h) as tf.Scalar;
@@ -86,8 +101,16 @@ export function tfMlpStep(
       l.dispose();
       return v;
     },
+    setBatch(nx, nl) {
+      tf.dispose([xs, onehot]);
+      xs = tf.tensor2d(nx, [nl.length, xShape[1]]);
+      onehot = tf.tidy(() => tf.oneHot(tf.tensor1d(nl, 'int32'), classes));
+    },
     weights() {
-      return vars.map((v) => v.dataSync() as Float32Array);
+      return vars.map((v, i) => {
+        const d = v.dataSync() as Float32Array;
+        return i % 2 === 0 ? transpose(d, v.shape[0], v.shape[1] as number) : d;
+      });
     },
     dispose() {
       tf.dispose([...vars, xs, onehot]);

@@ -67,7 +67,7 @@ export async function importDocument(page: Page, doc: unknown, name = 'model.jso
 export function documentWith(spec: { nodes: [id: string, type: string, params?: Record<string, number>][]; edges?: [string, string][]; name?: string }) {
   return {
     format: 'backprop-studio/model',
-    version: 1,
+    version: 2,
     name: spec.name ?? 'Test model',
     seed: 1,
     nodes: spec.nodes.map(([id, type, params], i) => ({ id, type, params: params ?? {}, position: { x: i * 210, y: 0 } })),
@@ -89,8 +89,8 @@ export async function centreOf(l: Locator): Promise<{ x: number; y: number }> {
 
 /** Drags from one node's output handle to another's input handle with the mouse. */
 export async function connect(page: Page, sourceId: string, targetId: string): Promise<void> {
-  const from = await centreOf(node(page, sourceId).locator('.react-flow__handle.source'));
-  const to = await centreOf(node(page, targetId).locator('.react-flow__handle.target'));
+  const from = await centreOf(node(page, sourceId).locator('.react-flow__handle.source:not(.bp-handle--anchor)'));
+  const to = await centreOf(node(page, targetId).locator('.react-flow__handle.target:not(.bp-handle--anchor)'));
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2 + 20, { steps: 6 });

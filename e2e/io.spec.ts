@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, importDocument, node, nodes, test } from './fixtures';
+import { unzip } from './zip';
 
 async function exportJson(page: Page, item: 'JSON' | 'JSON with weights'): Promise<{ name: string; text: string }> {
   const download = page.waitForEvent('download');
@@ -20,7 +21,7 @@ test('exporting JSON and importing it back gives the same document', async ({ ap
   const first = await exportJson(page, 'JSON');
   expect(first.name).toBe('spiral-classifier.json');
   const doc = JSON.parse(first.text);
-  expect(doc).toMatchObject({ format: 'backprop-studio/model', version: 1, name: 'Spiral classifier' });
+  expect(doc).toMatchObject({ format: 'backprop-studio/model', version: 2, name: 'Spiral classifier' });
   expect(doc.weights).toBeUndefined();
   expect(doc.nodes.find((n: { id: string }) => n.id === 'fc2').label).toBe('hidden layer');
 
@@ -49,7 +50,7 @@ test('a broken file shows every problem with its path and leaves the graph as it
   const before = await nodes(page).count();
   const bad = {
     format: 'backprop-studio/model',
-    version: 1,
+    version: 2,
     name: 'bad',
     nodes: [
       { id: 'a', type: 'Linear', params: { out_features: 'ten' }, position: { x: 0, y: 0 } },
@@ -73,7 +74,7 @@ test('a broken file shows every problem with its path and leaves the graph as it
   await expect(nodes(page)).toHaveCount(before);
   await expect(node(page, 'fc1')).toContainText('Linear 2 → 32');
 
-  await importDocument(page, '{"format": "backprop-studio/model", "version": 1,, }', 'syntax.json');
+  await importDocument(page, '{"format": "backprop-studio/model", "version": 2,, }', 'syntax.json');
   await expect(dialog).toContainText('line 1, column 50');
   await expect(dialog).toContainText('expected a property name in double quotes');
   await dialog.getByRole('button', { name: 'OK' }).click();
@@ -83,7 +84,7 @@ test('a broken file shows every problem with its path and leaves the graph as it
 test('a .json file dropped on the canvas is imported', async ({ app: page }) => {
   const doc = {
     format: 'backprop-studio/model',
-    version: 1,
+    version: 2,
     name: 'Dropped',
     seed: 3,
     nodes: [
@@ -126,4 +127,39 @@ test('PyTorch and ONNX exports download the compiled network', async ({ app: pag
   // Two Linear(32) layers and one Linear(3): the initializers hold at least 1,251 floats.
   expect(onnx.bytes.length).toBeGreaterThan(1251 * 4);
   await expect(page.getByRole('status')).toContainText('Exported spiral-classifier.onnx.');
+});
+
+test('Export → PyTorch training script downloads train.py with the data it trains on', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(page.getByRole('menuitem', { name: /PyTorch training script/ })).toBeVisible();
+  await page.screenshot({ path: '/tmp/torchscript-menu.png' });
+  await page.getByRole('menuitem', { name: /PyTorch training script/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'PyTorch training script' });
+  await expect(dialog).toBeVisible();
+  // Not trained yet: only the initial weights can be chosen.
+  await expect(dialog.getByRole('radio', { name: /initial weights/ })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: /current weights/ })).toBeDisabled();
+  await expect(dialog).toContainText('Trains 300 epochs on the spiral data, batch 32, Adam with learning rate 0.01');
+  await page.screenshot({ path: '/tmp/torchscript-dialog.png' });
+  const d = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download .zip' }).click();
+  const file = await d;
+  expect(file.suggestedFilename()).toBe('spiral-classifier-training.zip');
+  const files = unzip(await readFile((await file.path())!));
+  expect([...files.keys()]).toEqual(['spiral-classifier-training/train.py', 'spiral-classifier-training/data/train.csv', 'spiral-classifier-training/data/test.csv']);
+  const script = files.get('spiral-classifier-training/train.py')!.toString('utf8');
+  expect(script).toContain('EPOCHS = 300');
+  expect(script).toContain('BATCH_SIZE = 32');
+  expect(script).toContain('"kind": "adam", "lr": 0.01');
+  expect(script).toContain('nn.Linear(2, 32)');
+  expect(script).toContain('def batch_orders(seed: int, n: int):');
+  expect(script).toContain('DistributedSampler');
+  const train = files.get('spiral-classifier-training/data/train.csv')!.toString('utf8').trim().split('\n');
+  const test = files.get('spiral-classifier-training/data/test.csv')!.toString('utf8').trim().split('\n');
+  expect(train[0]).toBe('x1,x2,class');
+  // 450 samples, 20% of each class held out.
+  expect(train.length - 1).toBe(360);
+  expect(test.length - 1).toBe(90);
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status')).toContainText('Exported spiral-classifier-training.zip');
 });

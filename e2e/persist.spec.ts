@@ -15,7 +15,7 @@ function weightsDoc() {
   const f32 = (n: number, k: number) => Buffer.from(new Float32Array(Array.from({ length: n }, (_, i) => Math.sin(i * 12.9898 + k) * 0.5)).buffer).toString('base64');
   return {
     format: 'backprop-studio/model',
-    version: 1,
+    version: 2,
     name: 'Trained',
     seed: 9,
     nodes: [
@@ -65,7 +65,7 @@ test('a saved state that no longer parses is set aside with a download, and the 
         r.onupgradeneeded = () => r.result.createObjectStore('kv');
         r.onsuccess = () => {
           const tx = r.result.transaction('kv', 'readwrite');
-          tx.objectStore('kv').put({ text: '{"format": "backprop-studio/model", "version": 1, "nodes": 7}', savedAt: 1 }, 'autosave');
+          tx.objectStore('kv').put({ text: '{"format": "backprop-studio/model", "version": 2, "nodes": 7}', savedAt: 1 }, 'autosave');
           tx.oncomplete = () => {
             r.result.close();
             resolve();
@@ -85,7 +85,7 @@ test('a saved state that no longer parses is set aside with a download, and the 
   await note.getByRole('button', { name: 'Download it' }).click();
   const d = await download;
   expect(d.suggestedFilename()).toBe('unreadable-autosave.json');
-  expect(await readFile((await d.path())!, 'utf8')).toBe('{"format": "backprop-studio/model", "version": 1, "nodes": 7}');
+  expect(await readFile((await d.path())!, 'utf8')).toBe('{"format": "backprop-studio/model", "version": 2, "nodes": 7}');
 
   // Set aside: the next start is clean.
   await page.reload();

@@ -34,7 +34,7 @@ test('weights that do not fit are left out of the link; a graph too big even wit
   const bias = Buffer.from(new Float32Array(4000).buffer).toString('base64');
   await importDocument(page, {
     format: 'backprop-studio/model',
-    version: 1,
+    version: 2,
     name: 'Wide',
     seed: 1,
     nodes: [
@@ -58,7 +58,7 @@ test('weights that do not fit are left out of the link; a graph too big even wit
     }).join('');
   await importDocument(page, {
     format: 'backprop-studio/model',
-    version: 1,
+    version: 2,
     name: 'Huge',
     seed: 1,
     nodes: Array.from({ length: 400 }, (_, i) => ({ id: `n${i}`, type: 'ReLU', params: {}, position: { x: (i % 20) * 200, y: Math.floor(i / 20) * 120 }, label: noise() })),

@@ -34,10 +34,13 @@ test('the theme follows the system, and a choice made with the toggle is remembe
 test('the Examples menu lists the examples and opens one as an undoable step', async ({ app: page }) => {
   await page.getByRole('button', { name: 'Examples' }).click();
   const menu = page.getByRole('menu', { name: 'Examples' });
-  await expect(menu.getByRole('menuitem')).toHaveCount(6);
+  // Eight examples, then the three lessons in their own group at the end.
+  await expect(menu.getByRole('menuitem')).toHaveCount(11);
   await expect(menu.getByRole('menuitem').first()).toBeFocused();
   await page.keyboard.press('End');
-  await expect(menu.getByRole('menuitem', { name: "Question 1's Linear layer" })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: /^Vanishing gradients/ })).toBeFocused();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+  await expect(menu.getByRole('menuitem', { name: /^Question 1's Linear layer/ })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('.bp-doc-title')).toContainText("Question 1's Linear layer");
   await expect(page.locator('.react-flow__node')).toHaveCount(3);

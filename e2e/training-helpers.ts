@@ -21,8 +21,8 @@ export async function setSetting(page: Page, label: string, value: string): Prom
   await expect(field).not.toHaveAttribute('aria-invalid', 'true');
 }
 
-/** Clicks the panel's Train button and waits until training has ended in `state`. */
-export async function trainUntil(page: Page, state: 'finished' | 'diverged', timeout = 90_000): Promise<void> {
+/** Clicks the panel's Train button and waits until training has ended in `state` (or paused, at a breakpoint). */
+export async function trainUntil(page: Page, state: 'finished' | 'diverged' | 'paused', timeout = 90_000): Promise<void> {
   await status(page).getByRole('button', { name: 'Train', exact: true }).click();
   await expect(status(page)).toHaveAttribute('data-state', state, { timeout });
 }

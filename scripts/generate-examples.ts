@@ -4,7 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { buildMlpGraph, type MlpSpec } from '../src/model/build-mlp';
-import { defaultTraining, type ModelDocument, type TrainingSettings } from '../src/model/schema';
+import { CURRENT_VERSION, defaultTraining, type ModelDocument, type TrainingSettings } from '../src/model/schema';
+import { lessonExamples } from './lessons';
 
 interface Example {
   file: string;
@@ -75,6 +76,29 @@ const examples: Example[] = [
     },
   },
   {
+    file: 'digits.json',
+    name: 'Digits: 784 → 128 → 10',
+    description: 'Handwritten digits (MNIST, 28×28): 8,000 to train on, 2,000 to test. One hidden ReLU layer of 128 units and Adam pass 95% on the test digits in about 8 epochs; watch the first layer\'s weights turn into strokes.',
+    mlp: { inFeatures: 784, numClasses: 10, hiddenFeatures: [128], activation: 'relu' },
+    wstd: 0.05,
+    training: (t) => {
+      Object.assign(t.dataset, { kind: 'digits', samples: 10_000, classes: 10, test_fraction: 0.2 });
+      Object.assign(t.optimizer, { kind: 'adam', lr: 0.002 });
+      Object.assign(t, { batch_size: 64, epochs: 15, update_every: 25 });
+    },
+  },
+  {
+    file: 'sine-regression.json',
+    name: 'Noisy sine (regression)',
+    description: 'A TanH network fits a curve: one input, one output, mean squared error. Watch the prediction bend onto the sine, and R² climb towards the limit the noise sets.',
+    mlp: { inFeatures: 1, numClasses: 1, hiddenFeatures: [32, 32], activation: 'tanh', loss: 'MSELoss' },
+    training: (t) => {
+      Object.assign(t.dataset, { kind: 'sine', samples: 300, noise: 0.1, test_fraction: 0.2 });
+      Object.assign(t.optimizer, { kind: 'adam', lr: 0.01 });
+      Object.assign(t, { batch_size: 32, epochs: 150, update_every: 10 });
+    },
+  },
+  {
     file: 'question-1.json',
     name: "Question 1's Linear layer",
     description: 'Linear(1024 → 512) on a batch of 64: its Jacobian dY/dX has 2,147,483,648 entries, 1/64 of them non-zero. See it without materialising it.',
@@ -90,14 +114,28 @@ const examples: Example[] = [
 const DEFAULT = 'spiral.json';
 const dir = new URL('../public/examples/', import.meta.url);
 mkdirSync(dir, { recursive: true });
+const docs = new Map<string, ModelDocument>();
 for (const ex of examples) {
   const training = defaultTraining();
   ex.training(training);
   const { nodes, edges } = buildMlpGraph(ex.mlp);
   if (ex.wstd !== undefined) for (const n of nodes) if (n.type === 'Linear') (n.params as Record<string, number>).wstd = ex.wstd;
-  const doc: ModelDocument = { format: 'backprop-studio/model', version: 1, name: ex.name, seed: ex.seed ?? 42, nodes, edges, training };
+  const doc: ModelDocument = { format: 'backprop-studio/model', version: CURRENT_VERSION, name: ex.name, seed: ex.seed ?? 42, nodes, edges, training };
+  docs.set(ex.file, doc);
   writeFileSync(new URL(ex.file, dir), JSON.stringify(doc, null, 2) + '\n');
 }
-const index = { default: DEFAULT, examples: examples.map(({ file, name, description }) => ({ file, name, description })) };
+// A lesson is its base example's document with the lesson in it (and its own name).
+for (const ex of lessonExamples) {
+  const base = docs.get(ex.base);
+  if (!base) throw new Error(`lesson ${ex.file}: no example ${ex.base}`);
+  writeFileSync(new URL(ex.file, dir), JSON.stringify({ ...base, name: ex.name, lesson: ex.lesson }, null, 2) + '\n');
+}
+const index = {
+  default: DEFAULT,
+  examples: [
+    ...examples.map(({ file, name, description }) => ({ file, name, description })),
+    ...lessonExamples.map(({ file, name, description }) => ({ file, name, description, lesson: true })),
+  ],
+};
 writeFileSync(new URL('index.json', dir), JSON.stringify(index, null, 2) + '\n');
-console.log(`wrote ${examples.length} examples to public/examples/`);
+console.log(`wrote ${examples.length} examples and ${lessonExamples.length} lessons to public/examples/`);

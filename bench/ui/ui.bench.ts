@@ -75,7 +75,7 @@ const INIT = () => {
     return best.id;
   };
   // From an edit (a new seed, committed with Enter) to the new figures on screen: the first
-  // change of the last edge's gradient norm, then the frame that paints it.
+  // change of a late edge's gradient norm, then the frame that paints it.
   w.__editToFigures = (edgeSelector: string): Promise<number> =>
     new Promise((resolve, reject) => {
       const field = document.querySelector<HTMLInputElement>('input[name="seed"]');
@@ -149,7 +149,11 @@ interface TraceEvent {
 async function editToFigures(page: Page, n: number): Promise<Stats> {
   await page.keyboard.press('Escape');
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-  const lastEdge = await page.locator('[data-testid^="edge-path-"][data-grad-norm]').last().getAttribute('data-testid');
+  // The edge into the last Linear, ‖Wᵀg‖: it changes with every seed. The loss's own edge, ‖g‖,
+  // does not in a deep narrow net, whose dead or vanishing units leave the same zero logits
+  // (and so the same g) whatever the seed.
+  const edges = page.locator('[data-testid^="edge-path-"][data-grad-norm]');
+  const lastEdge = await edges.nth((await edges.count()) - 2).getAttribute('data-testid');
   const times: number[] = [];
   for (let i = 0; i < n + 3; i++) {
     await page.getByLabel('Seed', { exact: true }).fill(String(100 + i));

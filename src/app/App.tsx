@@ -1,9 +1,11 @@
 import '@xyflow/react/dist/style.css';
 import './app.css';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Canvas } from '../editor/flow/Canvas';
-import { parseDocumentText, serializeDocument } from '../editor/io/document-text';
+import { stopCodeAfterRestart } from '../editor/custom/stop-code';
+import { serializeDocument } from '../editor/io/document-text';
+import { parseDocumentOffThread } from '../editor/io/parse-off-thread';
 import { startAutosave } from '../editor/persist/autosave';
 import { restoreRunHistory, startRunHistory } from '../editor/persist/last-run';
 import type { KeyValueStore } from '../editor/persist/idb';
@@ -14,7 +16,7 @@ import { createRunStore, type RunStore } from '../editor/run/run-store';
 import { RunProvider, useRunStore } from '../editor/run/use-run';
 import { createScreenStore, type ScreenStore } from '../editor/screen/screen-store';
 import { ScreenProvider, useScreen, useScreenStore } from '../editor/screen/use-screen';
-import { EngineClient } from '../runtime/client';
+import { EngineClient } from '../runtime';
 import { BottomPanel } from './BottomPanel';
 import { exportAs, importFile, newDocument, replaceWithUndo, tidyUp, type AppStores } from './commands';
 import { ImportErrorsDialog } from './ImportErrorsDialog';
@@ -23,11 +25,15 @@ import { MlpDialog } from './MlpDialog';
 import { Palette } from './Palette';
 import { useRunControls } from './run-controls';
 import { ShareDialog } from './ShareDialog';
+import { TrainingExportDialog } from './TrainingExportDialog';
 import { useShortcuts, type ShortcutCommand } from './shortcuts';
 import { startUp } from './startup';
 import { useTheme } from './theme';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
+import { present, presentRequested, useControl } from '../editor/lesson';
+import { LessonPresenter } from './lesson/LessonPresenter';
+import { shortcutLocked } from './lesson/shortcut-locks';
 import { trainingTabs } from './training/tabs';
 import { watchTabs } from './watch/tabs';
 import { WatchLayer } from './watch/WatchLayer';
@@ -45,6 +51,9 @@ function clearHash() {
   history.replaceState(null, '', location.pathname + location.search);
 }
 
+/** The code editor (CodeMirror) loads only when a Custom node's code is opened. */
+const CodeDialog = lazy(() => import('./custom/CodeDialog'));
+
 /** Startup runs once per store, even when React mounts the shell twice (StrictMode). */
 const started = new WeakMap<EditorStore, Promise<unknown>>();
 
@@ -59,6 +68,14 @@ function Dialogs() {
       return <ImportErrorsDialog source={dialog.source} errors={dialog.errors} onClose={close} />;
     case 'share':
       return <ShareDialog url={dialog.url} withWeights={dialog.withWeights} onClose={close} />;
+    case 'training-export':
+      return <TrainingExportDialog onClose={close} />;
+    case 'code':
+      return (
+        <Suspense fallback={null}>
+          <CodeDialog nodeId={dialog.nodeId} onClose={close} />
+        </Suspense>
+      );
   }
 }
 
@@ -76,7 +93,13 @@ export function runStoreFor(store: EditorStore, screen: ScreenStore): RunStore {
   let run = runStores.get(store);
   if (!run) {
     const client = new EngineClient({
-      onRestart: (reason) => screen.getState().notify(`The engine stopped unexpectedly (${reason}) and was restarted with your model.`, 'warning', { sticky: true }),
+      onRestart: (reason) => {
+        screen
+          .getState()
+          .notify(stopCodeAfterRestart(store.getState().doc.nodes, reason) ?? `The engine stopped unexpectedly (${reason}) and was restarted with your model.`, 'warning', { sticky: true });
+        void run?.getState().engineRestarted();
+      },
+      onDocumentCrash: (message) => screen.getState().notify(message, 'error', { sticky: true }),
     });
     run = createRunStore(store, client, screen);
     runStores.set(store, run);
@@ -102,8 +125,16 @@ function Shell({ kv }: { kv: KeyValueStore }) {
     let stop: (() => void) | null = null;
     let flush: (() => void) | null = null;
     if (!started.has(store)) started.set(store, startUp(store, { kv, hash: location.hash, clearHash, screen }));
-    void started.get(store)!.then(() => {
+    void started.get(store)!.then((source) => {
       if (!live) return;
+      if (source === 'lesson') {
+        // A lesson opened from a link is the teacher's model, not the learner's work: it is not
+        // autosaved over what this browser keeps, and a reload opens the lesson again.
+        const lesson = store.getState().doc.lesson;
+        if (lesson && !screen.getState().presenting) present({ editor: store, screen, run }, lesson, 'link');
+        setReady(true);
+        return;
+      }
       const autosave = startAutosave(store, screen, kv, serializeDocument);
       // The last run's history first, so the run this session saves never overwrites it unseen.
       void restoreRunHistory(run, store, kv);
@@ -131,25 +162,28 @@ function Shell({ kv }: { kv: KeyValueStore }) {
     const onHash = async () => {
       const payload = sharePayloadFromHash(location.hash);
       if (!payload) return;
+      const presentIt = presentRequested(location.hash);
       clearHash();
       try {
-        const parsed = parseDocumentText(await decodeSharePayload(payload));
+        const parsed = await parseDocumentOffThread(await decodeSharePayload(payload));
         if (!parsed.ok) {
           screen.getState().openDialog({ kind: 'import-errors', source: 'the share link', errors: parsed.errors });
           return;
         }
         replaceWithUndo(stores, parsed.doc, `Opened the shared model “${parsed.doc.name}”.`);
+        if (presentIt && parsed.doc.lesson) present({ ...stores, run }, parsed.doc.lesson, 'preview');
       } catch (e) {
         screen.getState().notify(`This share link is damaged: ${e instanceof Error ? e.message : String(e)}.`, 'error');
       }
     };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
-  }, [stores, screen]);
+  }, [stores, screen, run]);
 
   const onShortcut = useCallback(
     (cmd: ShortcutCommand) => {
       const s = store.getState();
+      if (shortcutLocked(cmd, screen.getState().presenting)) return;
       switch (cmd) {
         case 'delete':
           s.deleteSelection();
@@ -187,19 +221,26 @@ function Shell({ kv }: { kv: KeyValueStore }) {
   );
   useShortcuts(onShortcut);
 
+  // A lesson's card takes a column of its own beside the canvas, so it never covers the graph.
+  const paletteShown = useControl('palette') !== 'hide';
+  const presenting = useScreen((s) => s.presenting !== null);
+  const sideShown = useControl('side_panel') !== 'hide';
+  const workspaceColumns = [paletteShown ? '188px' : '', 'minmax(0, 1fr)', presenting ? 'minmax(260px, 320px)' : '', sideShown ? '272px' : ''].filter(Boolean).join(' ');
+
   const onFileDrop = useCallback((file: File) => void importFile(stores, file), [stores]);
 
   return (
-    <div className="bp-app" data-ready={ready ? 'true' : 'false'}>
+    <div className="bp-app" data-ready={ready ? 'true' : 'false'} data-presenting={presenting || undefined}>
       <RunButtons theme={theme} setTheme={setTheme} />
-      <div className="bp-workspace">
+      <div className="bp-workspace" style={{ gridTemplateColumns: workspaceColumns }}>
         <Palette />
         <main className="bp-centre" aria-label="Graph editor">
           <Canvas colorMode={theme} onFileDrop={onFileDrop} />
           <BottomPanel extraTabs={[...watchTabs, ...trainingTabs]} />
           <Toasts />
         </main>
-        <SidePanel />
+        <LessonPresenter />
+        {sideShown && <SidePanel />}
       </div>
       <Dialogs />
       <WatchLayer />

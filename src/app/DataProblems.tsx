@@ -17,7 +17,7 @@ export function DataProblems() {
   const store = useEditorStore();
   const load = useRun((s) => s.load);
   const diagnostics = useRun(useShallow(allDataDiagnostics));
-  const fixes = useMemo(() => dataFixes(store.getState().doc, load), [store, load]);
+  const fixes = useMemo(() => dataFixes(store.getState().doc, load, currentTraining(store)), [store, load]);
   const csv = useCsvLoader('csv-fix-input');
   if (!diagnostics.length) return null;
   return (

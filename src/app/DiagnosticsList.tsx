@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../model/analyze';
+import type { Diagnostic } from '../model';
 import { focusElement } from '../editor/screen/screen-store';
 import { useScreenStore } from '../editor/screen/use-screen';
 import { useEditorStore } from '../editor/use-editor';

@@ -1,13 +1,13 @@
 import { useDeferredValue } from 'react';
 import { useShallow } from '../editor/use-shallow';
-import { checkParamValue, nodeKind, type ParamSpec } from '../model';
-import { nodeName } from '../model/analyze';
+import { checkParamValue, nodeKind, nodeName, type ParamSpec } from '../model';
 import { formatParamCountExact, formatShape } from '../editor/format';
 import { useEditor, useEditorStore } from '../editor/use-editor';
 import { DiagnosticsList } from './DiagnosticsList';
 import { CommitField } from './fields';
 import { icons } from './icons';
 import { TensorInspector } from './watch/TensorInspector';
+import { CodeSection } from './custom/CodeSection';
 import { useOptionalRun } from '../editor/run/use-run';
 
 /**
@@ -101,6 +101,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
           ))}
         </fieldset>
       )}
+      {spec.code && <CodeSection nodeId={nodeId} />}
       <TensorInspector nodeId={nodeId} />
       <section className="bp-inspector__section" aria-label="Problems with this node">
         <h3 className="bp-inspector__section-title">Problems</h3>

@@ -1,10 +1,12 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface MenuItem {
   key: string;
   label: string;
   description?: string;
   disabled?: boolean;
+  /** A run of items with the same group is headed by the group's name. */
+  group?: string;
   onSelect(): void;
 }
 
@@ -16,10 +18,11 @@ export interface MenuButtonProps {
   /** Shown in the menu while there are no items (e.g. still loading). */
   emptyText?: string;
   align?: 'start' | 'end';
+  disabled?: boolean;
 }
 
 /** A toolbar button that opens a menu (WAI-ARIA menu button: arrows, Home/End, Escape, Tab). */
-export function MenuButton({ label, icon, title, items, emptyText, align = 'start' }: MenuButtonProps) {
+export function MenuButton({ label, icon, title, items, emptyText, align = 'start', disabled = false }: MenuButtonProps) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -73,14 +76,16 @@ export function MenuButton({ label, icon, title, items, emptyText, align = 'star
         type="button"
         className={`bp-button bp-button--ghost${open ? ' is-active' : ''}`}
         aria-haspopup="menu"
+        aria-label={label}
         aria-expanded={open}
         aria-controls={open ? `${id}-menu` : undefined}
         title={title}
+        disabled={disabled}
         onClick={() => setOpen((o) => !o)}
         onKeyDown={onButtonKey}
       >
         {icon}
-        <span>{label}</span>
+        <span className="bp-button__label">{label}</span>
         <svg className="bp-chevron" viewBox="0 0 12 12" width="10" height="10" aria-hidden="true">
           <path d="M3 4.5l3 3 3-3" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
@@ -88,9 +93,14 @@ export function MenuButton({ label, icon, title, items, emptyText, align = 'star
       {open && (
         <div ref={menu} id={`${id}-menu`} role="menu" aria-label={label} className={`bp-menu__popup bp-menu__popup--${align}`} onKeyDown={onMenuKey}>
           {items.length === 0 && <div className="bp-menu__empty">{emptyText ?? 'Nothing here'}</div>}
-          {items.map((item) => (
+          {items.map((item, i) => (
+            <Fragment key={item.key}>
+            {item.group && item.group !== items[i - 1]?.group && (
+              <div role="presentation" className="bp-menu__heading">
+                {item.group}
+              </div>
+            )}
             <button
-              key={item.key}
               type="button"
               role="menuitem"
               tabIndex={-1}
@@ -112,6 +122,7 @@ export function MenuButton({ label, icon, title, items, emptyText, align = 'star
                 </span>
               )}
             </button>
+            </Fragment>
           ))}
         </div>
       )}

@@ -2,6 +2,7 @@ import { NODE_KINDS, type Category } from '../model';
 import { startNodeDrag } from '../editor/flow/palette-drag';
 import { useViewCentre } from '../editor/flow/use-view-centre';
 import { useEditorStore } from '../editor/use-editor';
+import { useControl } from '../editor/lesson';
 
 const GROUPS: { title: string; categories: Category[] }[] = [
   { title: 'Data', categories: ['input'] },
@@ -17,8 +18,11 @@ const GROUPS: { title: string; categories: Category[] }[] = [
 export function Palette() {
   const store = useEditorStore();
   const viewCentre = useViewCentre();
+  const control = useControl('palette');
+  if (control === 'hide') return null;
+  const locked = control === 'lock';
   return (
-    <nav className="bp-palette" aria-label="Node palette">
+    <nav className={`bp-palette${locked ? ' bp-palette--locked' : ''}`} aria-label="Node palette">
       <h2 className="bp-panel-title">Nodes</h2>
       {GROUPS.map((g) => (
         <section key={g.title} className="bp-palette__group" aria-label={g.title}>
@@ -33,7 +37,8 @@ export function Palette() {
                 aria-label={spec.displayName}
                 aria-describedby={`palette-desc-${t}`}
                 title={`${spec.description} Click or press Enter to add; drag onto the canvas to place.`}
-                draggable
+                draggable={!locked}
+                disabled={locked}
                 onDragStart={(e) => startNodeDrag(e.dataTransfer, t)}
                 onClick={() => store.getState().addNodeFromPalette(t, viewCentre())}
               >
@@ -49,6 +54,7 @@ export function Palette() {
           })}
         </section>
       ))}
+      {locked && <p className="bp-locked-note">Locked by the lesson.</p>}
       <p className="bp-palette__hint">Drag from a node’s right dot to another’s left dot to connect them.</p>
     </nav>
   );

@@ -1,15 +1,19 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useControl } from '../editor/lesson';
+import { useScreen } from '../editor/screen/use-screen';
+import { LessonPanel } from './lesson/LessonPanel';
 import { useRun, useRunStore } from '../editor/run/use-run';
 import { useEditorStore } from '../editor/use-editor';
 import { Inspector } from './Inspector';
 import { TrainingPanel } from './training/TrainingPanel';
 import './side-panel.css';
 
-type SideTab = 'inspector' | 'training';
+type SideTab = 'inspector' | 'training' | 'lesson';
 
-const TABS: readonly { key: SideTab; label: string }[] = [
+const ALL_TABS: readonly { key: SideTab; label: string }[] = [
   { key: 'inspector', label: 'Inspector' },
   { key: 'training', label: 'Training' },
+  { key: 'lesson', label: 'Lesson' },
 ];
 
 /**
@@ -24,22 +28,35 @@ export function SidePanel() {
   const run = useRunStore();
   const id = useId();
   const running = useRun((s) => s.training.state === 'running');
+  const inspector = useControl('inspector');
+  // A learner on a lesson's link does not get its authoring: editing the lesson would undo its locks.
+  const learner = useScreen((s) => s.presenting?.mode === 'link');
+  const TABS = ALL_TABS.filter((t) => !(t.key === 'inspector' && inspector === 'hide') && !(t.key === 'lesson' && learner));
+  const sideRequest = useScreen((s) => s.sideTabRequest);
+  useEffect(() => {
+    if (sideRequest && ALL_TABS.some((t) => t.key === sideRequest.key)) setTab(sideRequest.key as SideTab);
+  }, [sideRequest]);
+  const shown = TABS.some((t) => t.key === tab) ? tab : TABS[0].key;
 
   useEffect(() => {
     let pointedAt: unknown = null;
     return editor.subscribe((s, prev) => {
       if (s.selection === prev.selection || (!s.selection.nodes.length && !s.selection.edges.length)) return;
-      const end = run.getState().training.end;
-      if (end?.reason === 'diverged' && end !== pointedAt && s.selection.nodes.length === 1 && s.selection.nodes[0] === end.nodeId) {
-        pointedAt = end;
+      // The run pointing at a layer (a divergence, a breakpoint) selects it without taking the Training panel away.
+      const { end, breakpoint } = run.getState().training;
+      const pointer = breakpoint ?? (end?.reason === 'diverged' ? end : null);
+      const pointsAt = s.selection.nodes.length === 1 ? s.selection.nodes[0] === pointer?.nodeId : s.selection.edges.length === 1 && !!breakpoint && s.selection.edges[0] === breakpoint.edgeId;
+      if (pointer && pointer !== pointedAt && pointsAt) {
+        pointedAt = pointer;
         return;
       }
       setTab('inspector');
     });
   }, [editor, run]);
 
+
   const onKeyDown = (e: KeyboardEvent) => {
-    const i = TABS.findIndex((t) => t.key === tab);
+    const i = TABS.findIndex((t) => t.key === shown);
     let next = -1;
     if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
     else if (e.key === 'ArrowLeft') next = (i - 1 + TABS.length) % TABS.length;
@@ -52,7 +69,7 @@ export function SidePanel() {
   };
 
   return (
-    <div className="bp-side" data-tab={tab}>
+    <div className="bp-side" data-tab={shown}>
       <div role="tablist" aria-label="Side panel" className="bp-tabs bp-side__tabs" onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button
@@ -60,9 +77,9 @@ export function SidePanel() {
             id={`${id}-tab-${t.key}`}
             type="button"
             role="tab"
-            aria-selected={t.key === tab}
+            aria-selected={t.key === shown}
             aria-controls={`${id}-panel`}
-            tabIndex={t.key === tab ? 0 : -1}
+            tabIndex={t.key === shown ? 0 : -1}
             className="bp-tab"
             onClick={() => setTab(t.key)}
           >
@@ -71,8 +88,21 @@ export function SidePanel() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`} className="bp-side__panel">
-        {tab === 'inspector' ? <Inspector /> : <TrainingPanel />}
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${shown}`} className="bp-side__panel">
+        {shown === 'inspector' ? (
+          <fieldset className="bp-lockable" disabled={inspector === 'lock'} aria-describedby={inspector === 'lock' ? `${id}-locked` : undefined}>
+            {inspector === 'lock' && (
+              <p className="bp-locked-note" id={`${id}-locked`}>
+                Locked by the lesson.
+              </p>
+            )}
+            <Inspector />
+          </fieldset>
+        ) : shown === 'training' ? (
+          <TrainingPanel />
+        ) : (
+          <LessonPanel />
+        )}
       </div>
     </div>
   );

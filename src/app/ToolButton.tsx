@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 export interface ToolButtonProps {
   label: string;
   icon?: ReactNode;
-  /** Show only the icon (the label stays the accessible name and the tooltip). */
+  /** Show only the icon (the label stays the accessible name and the tooltip). A narrow lesson embed shows every button's icon alone. */
   iconOnly?: boolean;
   /** Inactive but still focusable, so its tooltip can say why. */
   disabled?: boolean;
@@ -18,7 +18,8 @@ export function ToolButton({ label, icon, iconOnly, disabled, title, pressed, pr
     <button
       type="button"
       className={`bp-button ${primary ? 'bp-button--primary' : 'bp-button--ghost'}${iconOnly ? ' bp-button--icon' : ''}`}
-      aria-label={iconOnly ? label : undefined}
+      // The label is the name even where a narrow embed shows the icon alone.
+      aria-label={label}
       aria-disabled={disabled || undefined}
       aria-pressed={pressed}
       title={title ?? (iconOnly ? label : undefined)}
@@ -27,7 +28,7 @@ export function ToolButton({ label, icon, iconOnly, disabled, title, pressed, pr
       }}
     >
       {icon}
-      {!iconOnly && <span>{label}</span>}
+      {!iconOnly && <span className="bp-button__label">{label}</span>}
     </button>
   );
 }

@@ -1,10 +1,11 @@
-import { parseDocumentText, serializeDocument } from '../editor/io/document-text';
+import { serializeDocument } from '../editor/io/document-text';
+import { parseDocumentOffThread } from '../editor/io/parse-off-thread';
 import { fetchExampleText, type ExampleEntry } from '../editor/io/examples';
 import { documentJson, EXPORT_LABELS, exportDocument, type ExportKind } from '../editor/io/export-model';
 import type { ScreenStore } from '../editor/screen/screen-store';
 import { makeShareLink, MAX_LINK_LENGTH } from '../editor/share/share-link';
 import { currentDocument, type EditorStore } from '../editor/store/editor-store';
-import type { ModelDocument } from '../model/schema';
+import type { ModelDocument } from '../model';
 import { tidyPositions } from '../editor/store/tidy';
 
 /**
@@ -48,9 +49,12 @@ export function newDocument({ editor, screen }: AppStores): void {
   else screen.getState().notify(text, 'info');
 }
 
-/** Replaces the document by the one in `text` (one undo step), or lists its problems and leaves the graph as it is. */
-export function importText(stores: AppStores, text: string, source: string): boolean {
-  const parsed = parseDocumentText(text);
+/**
+ * Replaces the document by the one in `text` (one undo step), or lists its problems and
+ * leaves the graph as it is. The text is read off the page's thread (see parseDocumentOffThread).
+ */
+export async function importText(stores: AppStores, text: string, source: string): Promise<boolean> {
+  const parsed = await parseDocumentOffThread(text);
   if (!parsed.ok) {
     stores.screen.getState().openDialog({ kind: 'import-errors', source, errors: parsed.errors });
     return false;
@@ -90,9 +94,25 @@ export async function exportAs({ editor, screen }: AppStores, kind: ExportKind):
   }
 }
 
+/** Export → PyTorch training script: the .zip with train.py and its data, starting from the chosen weights. */
+export async function exportTrainingScript({ editor, screen }: AppStores, weights: 'initial' | 'current'): Promise<boolean> {
+  const notify = screen.getState().notify;
+  const failed = (reason: string) => notify(`PyTorch training script export failed: ${reason}`, 'error', { sticky: true });
+  try {
+    const { exportTrainingScriptZip } = await import('../editor/io/training-export');
+    const r = await exportTrainingScriptZip(currentDocument(editor.getState()), weights);
+    if (r.ok) notify(`Exported ${r.fileName}: unzip it and run python train.py (or torchrun --nproc_per_node=N train.py).`, 'success');
+    else failed(r.reason);
+    return r.ok;
+  } catch (e) {
+    failed(e instanceof Error ? e.message : String(e));
+    return false;
+  }
+}
+
 export async function openExample(stores: AppStores, entry: ExampleEntry): Promise<void> {
   try {
-    importText(stores, await fetchExampleText(entry.file), `the example “${entry.name}”`);
+    await importText(stores, await fetchExampleText(entry.file), `the example “${entry.name}”`);
   } catch (e) {
     stores.screen.getState().notify(`Could not load the example “${entry.name}”: ${e instanceof Error ? e.message : String(e)}`, 'error');
   }

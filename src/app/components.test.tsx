@@ -38,7 +38,7 @@ describe('Palette', () => {
     const names = within(nav)
       .getAllByRole('button')
       .map((b) => b.getAttribute('aria-label'));
-    expect(names).toEqual(['Input', 'Linear', 'Dropout', 'ReLU', 'LeakyReLU', 'Sigmoid', 'TanH', 'Cross-entropy loss', 'MSE loss']);
+    expect(names).toEqual(['Input', 'Linear', 'Dropout', 'Custom', 'ReLU', 'LeakyReLU', 'Sigmoid', 'TanH', 'Cross-entropy loss', 'MSE loss']);
     for (const t of NODE_TYPES) {
       const b = within(nav).getByRole('button', { name: nodeKind(t).displayName });
       expect(b).toHaveAccessibleDescription(nodeKind(t).description);

@@ -67,7 +67,7 @@ describe('startup', () => {
 
   it('lists the problems of a share link whose model does not parse', async () => {
     const store = createEditorStore();
-    await startUp(store, deps(`#model=${await encodeSharePayload('{"format": "backprop-studio/model", "version": 1, "nodes": [], "edges": 3}')}`));
+    await startUp(store, deps(`#model=${await encodeSharePayload('{"format": "backprop-studio/model", "version": 2, "nodes": [], "edges": 3}')}`));
     const dialog = screen.getState().dialog;
     expect(dialog).toMatchObject({ kind: 'import-errors', source: 'the share link' });
     expect(dialog?.kind === 'import-errors' && dialog.errors[0].path).toBe('$.edges');

@@ -1,15 +1,17 @@
-import { buildMlpGraph } from '../model/build-mlp';
-import { CURRENT_VERSION, FORMAT, type ModelDocument } from '../model/schema';
+import { buildMlpGraph, CURRENT_VERSION, FORMAT, type ModelDocument } from '../model';
 import { parseDocumentText } from '../editor/io/document-text';
+import { parseDocumentOffThread } from '../editor/io/parse-off-thread';
 import { downloadFile } from '../editor/io/download';
-import { fetchExampleIndex, fetchExampleText } from '../editor/io/examples';
+import { fetchExampleIndex, fetchExampleText, listedExampleText } from '../editor/io/examples';
 import { restoreAutosave } from '../editor/persist/autosave';
 import type { KeyValueStore } from '../editor/persist/idb';
 import { decodeSharePayload, sharePayloadFromHash } from '../editor/share/share-link';
 import type { EditorStore } from '../editor/store/editor-store';
 import type { ScreenStore } from '../editor/screen/screen-store';
+import { exampleFromHash, presentRequested } from '../editor/lesson';
 
-export type StartSource = 'share' | 'autosave' | 'example' | 'fallback';
+/** `lesson`: a link that presents a lesson (the model of the link, or a built-in example). */
+export type StartSource = 'lesson' | 'share' | 'autosave' | 'example' | 'fallback';
 
 export interface StartupDeps {
   kv: KeyValueStore;
@@ -20,6 +22,8 @@ export interface StartupDeps {
   /** Where messages and dialogs go. */
   screen: ScreenStore;
   loadDefaultExample?: () => Promise<string>;
+  /** The text of a built-in example named by the link (`#example=<file>`), refused unless the examples' index lists it. */
+  loadExample?: (file: string) => Promise<string>;
 }
 
 async function defaultExampleText(): Promise<string> {
@@ -42,11 +46,29 @@ export async function startUp(store: EditorStore, deps: StartupDeps): Promise<St
   const s = store.getState();
   const notify = deps.screen.getState().notify;
   const payload = sharePayloadFromHash(deps.hash);
+  // A lesson's link stays in the address, so a reload (of the page or of its frame) opens the lesson again.
+  const presenting = presentRequested(deps.hash);
+  const example = payload ? null : exampleFromHash(deps.hash);
+  if (example) {
+    try {
+      const parsed = parseDocumentText(await (deps.loadExample ?? listedExampleText)(example));
+      if (!parsed.ok) throw new Error(`${parsed.errors[0]?.path}: ${parsed.errors[0]?.message}`);
+      s.loadDocument(parsed.doc);
+      if (presenting && parsed.doc.lesson) return 'lesson';
+      deps.clearHash();
+      return 'example';
+    } catch (e) {
+      notify(`This link's example could not be opened: ${e instanceof Error ? e.message : String(e)}.`, 'error', { sticky: true });
+      deps.clearHash();
+    }
+  }
   if (payload) {
     try {
-      const parsed = parseDocumentText(await decodeSharePayload(payload));
+      // A link is an untrusted document: it is read off the page's thread, within a time budget.
+      const parsed = await parseDocumentOffThread(await decodeSharePayload(payload));
       if (parsed.ok) {
         s.loadDocument(parsed.doc);
+        if (presenting && parsed.doc.lesson) return 'lesson';
         deps.clearHash();
         notify(`Opened the shared model “${parsed.doc.name}”.`, 'success');
         return 'share';

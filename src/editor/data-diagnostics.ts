@@ -1,7 +1,12 @@
 import { useShallow } from './use-shallow';
-import type { Diagnostic } from '../model/analyze';
+import type { Diagnostic } from '../model';
 import type { RunData } from './run/run-data';
 import { useRun } from './run/use-run';
+
+/** Problems only the engine finds, as it builds a layer from code (field `code`): the editor's analysis cannot see them. */
+function codeDiagnostics(s: Pick<RunData, 'load'>): Diagnostic[] {
+  return s.load?.diagnostics.filter((d) => d.field === 'code') ?? [];
+}
 
 /**
  * Where the data and the graph disagree, per node, for the canvas to pin on the node: the
@@ -11,19 +16,28 @@ import { useRun } from './run/use-run';
 export function nodeDataDiagnostics(s: Pick<RunData, 'load'>, nodeId: string): Diagnostic[] {
   const load = s.load;
   if (!load) return [];
-  const out = load.dataDiagnostics.filter((d) => d.nodeId === nodeId);
+  const out = [...codeDiagnostics(s).filter((d) => d.nodeId === nodeId), ...load.dataDiagnostics.filter((d) => d.nodeId === nodeId)];
   const errors = load.dataErrors;
-  if (errors.length && load.plan?.inputNodeId === nodeId) {
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''}; see the Training tab)` : '';
-    out.push({ severity: 'error', nodeId, message: `The training data cannot be used: ${errors[0].message}${more}` });
-  }
+  if (errors.length && load.plan?.inputNodeId === nodeId) out.push(errorSummary(errors, nodeId));
   return out;
+}
+
+/** One summary per list of errors, the same object every time: subscribers compare the pins by identity, so a new one on every read would re-render forever. */
+const summaries = new WeakMap<readonly unknown[], Diagnostic>();
+
+function errorSummary(errors: readonly { message: string }[], nodeId: string): Diagnostic {
+  const known = summaries.get(errors);
+  if (known && known.nodeId === nodeId) return known;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''}; see the Training tab)` : '';
+  const d: Diagnostic = { severity: 'error', nodeId, message: `The training data cannot be used: ${errors[0].message}${more}` };
+  summaries.set(errors, d);
+  return d;
 }
 
 /** Every data problem, as pinned to its node (the Input first), for the Messages list. */
 export function allDataDiagnostics(s: Pick<RunData, 'load'>): Diagnostic[] {
   const load = s.load;
-  if (!load?.plan) return load?.dataDiagnostics ?? [];
+  if (!load?.plan) return [...codeDiagnostics(s), ...(load?.dataDiagnostics ?? [])];
   const ids = [load.plan.inputNodeId, ...(load.plan.lossNodeId ? [load.plan.lossNodeId] : [])];
   const pinned = ids.flatMap((id) => nodeDataDiagnostics(s, id));
   return [...pinned, ...load.dataDiagnostics.filter((d) => !d.nodeId || !ids.includes(d.nodeId))];

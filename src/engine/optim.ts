@@ -11,6 +11,8 @@ export abstract class Optimizer {
   readonly params: Param[];
   /** Number of steps taken. */
   steps = 0;
+  /** The learning rate; it may change between steps (a paused run's rate lowered), the optimizer's state staying as it is. */
+  abstract lr: number;
 
   constructor(params: Param[], where: string) {
     if (!Array.isArray(params)) throw new TypeError(`${where}: expected the list returned by layer.params(), got ${describe(params)}`);
@@ -43,7 +45,7 @@ export interface SGDOptions {
 
 /** p ← p − lr·(dp + wd·p). */
 export class SGD extends Optimizer {
-  readonly lr: number;
+  lr: number;
   readonly weightDecay: number;
 
   constructor(params: Param[], { lr, weightDecay = 0 }: SGDOptions) {
@@ -64,7 +66,7 @@ export interface MomentumSGDOptions extends SGDOptions {
 
 /** v ← μ·v − lr·(dp + wd·p); p ← p + v (the homework's MomentumSGD). */
 export class MomentumSGD extends Optimizer {
-  readonly lr: number;
+  lr: number;
   readonly momentum: number;
   readonly weightDecay: number;
   private readonly velocity: TensorData[];
@@ -94,7 +96,7 @@ export interface RMSPropOptions extends SGDOptions {
 
 /** g = dp + wd·p; r ← ρ·r + (1 − ρ)·g²; p ← p − lr·g / √(r + ε) (the homework's RMSProp). */
 export class RMSProp extends Optimizer {
-  readonly lr: number;
+  lr: number;
   readonly decay: number;
   readonly eps: number;
   readonly weightDecay: number;
@@ -130,7 +132,7 @@ export interface AdamOptions extends SGDOptions {
  * p ← p − lr·m̂ / (√v̂ + ε) with m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ).
  */
 export class Adam extends Optimizer {
-  readonly lr: number;
+  lr: number;
   readonly betas: readonly [number, number];
   readonly eps: number;
   readonly weightDecay: number;

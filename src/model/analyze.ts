@@ -30,6 +30,10 @@ export interface PlanLayer {
   inEdgeId: string;
   /** Parameters with defaults applied and sizes inferred. */
   resolved: Resolved;
+  /** The node's code, for a kind that carries code (a Custom layer). */
+  code?: string;
+  /** Where a layer of code's JVP comes from, once the engine built it: its own jvp, or derived numerically. */
+  codeJvp?: 'code' | 'numeric';
 }
 
 export interface Plan {
@@ -73,7 +77,23 @@ interface Flow {
   params: { name: string; shape: number[] }[];
 }
 
-export function analyzeGraph(doc: Pick<ModelDocument, 'nodes' | 'edges'> & { training?: ModelDocument['training'] }): Analysis {
+/** A parameter's name and shape, as a layer's params() lists it. */
+export interface ParamShape {
+  name: string;
+  shape: number[];
+}
+
+/**
+ * The parameters a layer's code declares for these widths, when the engine has built it
+ * (only the engine runs code); undefined when not known.
+ */
+export type CodeParamsLookup = (code: string, inFeatures: number, outFeatures: number) => readonly ParamShape[] | undefined;
+
+export interface AnalyzeOptions {
+  codeParams?: CodeParamsLookup;
+}
+
+export function analyzeGraph(doc: Pick<ModelDocument, 'nodes' | 'edges'> & { training?: ModelDocument['training'] }, options: AnalyzeOptions = {}): Analysis {
   const diags = new DiagnosticList();
   checkParams(doc.nodes, diags);
   const g = indexGraph(doc);
@@ -83,7 +103,7 @@ export function analyzeGraph(doc: Pick<ModelDocument, 'nodes' | 'edges'> & { tra
   const nodeShapes: Record<string, Shape> = Object.create(null);
   const edgeShapes: Record<string, Shape> = Object.create(null);
   const paramCounts: Record<string, number> = Object.create(null);
-  const flows = propagate(g, diags, nodeShapes, edgeShapes, paramCounts);
+  const flows = propagate(g, diags, nodeShapes, edgeShapes, paramCounts, options.codeParams);
 
   // The chain from the one Input along each node's first connection.
   const chain: string[] = [];
@@ -111,7 +131,9 @@ export function analyzeGraph(doc: Pick<ModelDocument, 'nodes' | 'edges'> & { tra
       const n = g.byId.get(id)!;
       const inEdge = g.incoming.get(id)![0];
       const flow = flows.get(id)!;
+      const carries = nodeKind(n.type).code;
       return {
+        ...(carries ? { code: n.code ?? carries.defaultCode } : {}),
         nodeId: id,
         type: n.type,
         index,
@@ -165,6 +187,7 @@ function propagate(
   nodeShapes: Record<string, Shape>,
   edgeShapes: Record<string, Shape>,
   paramCounts: Record<string, number>,
+  codeParams: CodeParamsLookup | undefined,
 ): Map<string, Flow> {
   const flows = new Map<string, Flow>();
   const visited = new Set<string>();
@@ -193,11 +216,17 @@ function propagate(
         if (problem) diags.error(() => `${nodeName(t)} ${problem.message}`, { nodeId: t.id, edgeId: e.id, ...(problem.field ? { field: problem.field } : {}) });
         continue;
       }
-      const params = kind.weights.map((w) => ({ name: w.name, shape: w.dims.map((d) => r.resolved[d]) }));
+      // A layer of code declares its weights in its code: known once the engine built it.
+      const code = kind.code ? (t.code ?? kind.code.defaultCode) : null;
+      const params =
+        code === null
+          ? kind.weights.map((w) => ({ name: w.name, shape: w.dims.map((d) => r.resolved[d]) }))
+          : (codeParams?.(code, r.resolved.in_features, r.resolved.out_features)?.map((p) => ({ name: p.name, shape: [...p.shape] })) ?? []);
       const paramCount = params.reduce((s, p) => s + p.shape.reduce((a, b) => a * b, 1), 0);
       const out: Shape = r.out === 'scalar' ? [] : ['N', r.out];
       nodeShapes[t.id] = out;
-      paramCounts[t.id] = paramCount;
+      // Unknown (code not built yet) shows as unknown, not as none.
+      if (code === null || codeParams?.(code, r.resolved.in_features, r.resolved.out_features)) paramCounts[t.id] = paramCount;
       flows.set(t.id, { shape: out, paramCount, resolved: r.resolved, params });
     }
   }

@@ -8,8 +8,10 @@ export interface MlpSpec {
   hiddenFeatures: readonly number[];
   activation: ActivationName;
   dropout?: number;
-  /** Append a cross-entropy loss (default true). */
+  /** Append a loss (default true). */
   withLoss?: boolean;
+  /** Which loss (default the cross-entropy; `MSELoss` for regression, numClasses then being the targets per sample). */
+  loss?: 'CrossEntropyLoss' | 'MSELoss';
   /** Where the Input node goes; the chain runs to the right. */
   origin?: { x: number; y: number };
   /** Prefix for node and edge ids, to avoid clashing with existing ones. */
@@ -71,7 +73,7 @@ export function activationNodeType(name: ActivationName): NodeType {
  * (see mlpRowLength); each row continues from the start of the next one.
  */
 export function buildMlpGraph(spec: MlpSpec): { nodes: ModelNode[]; edges: ModelEdge[] } {
-  const { inFeatures, numClasses, hiddenFeatures, activation, dropout = 0, withLoss = true, origin = { x: 0, y: 0 }, idPrefix = '' } = spec;
+  const { inFeatures, numClasses, hiddenFeatures, activation, dropout = 0, withLoss = true, loss = 'CrossEntropyLoss', origin = { x: 0, y: 0 }, idPrefix = '' } = spec;
   const nodes: ModelNode[] = [];
   const chainLength = 1 + hiddenFeatures.length * (dropout > 0 ? 3 : 2) + 1 + (withLoss ? 1 : 0);
   const perRow = mlpRowLength(chainLength);
@@ -79,7 +81,7 @@ export function buildMlpGraph(spec: MlpSpec): { nodes: ModelNode[]; edges: Model
   const add = (type: NodeType, params: Record<string, number>, short: string) => {
     const k = (counters.get(short) ?? 0) + 1;
     counters.set(short, k);
-    const id = `${idPrefix}${short}${type === 'Input' || type === 'CrossEntropyLoss' ? '' : k}`;
+    const id = `${idPrefix}${short}${type === 'Input' || short === 'loss' ? '' : k}`;
     const merged: Record<string, number> = { ...defaultParams(type), ...params };
     // Parameters in the table's order, so documents read the same way every time.
     const ordered: Record<string, number> = {};
@@ -97,7 +99,7 @@ export function buildMlpGraph(spec: MlpSpec): { nodes: ModelNode[]; edges: Model
     prev = h;
   }
   add('Linear', { in_features: prev, out_features: numClasses }, 'fc');
-  if (withLoss) add('CrossEntropyLoss', {}, 'loss');
+  if (withLoss) add(loss, {}, 'loss');
   const edges: ModelEdge[] = nodes.slice(1).map((n, i) => ({ id: `${idPrefix}e${i + 1}`, source: nodes[i].id, target: n.id }));
   return { nodes, edges };
 }

@@ -9,7 +9,7 @@ import { wouldCreateCycle } from './graph';
 import type { ModelDocument, ModelEdge, ModelNode } from './schema';
 
 function doc(nodes: ModelNode[], edges: ModelEdge[], extra: Partial<ModelDocument> = {}): ModelDocument {
-  return { format: 'backprop-studio/model', version: 1, name: 't', seed: 7, nodes, edges, ...extra };
+  return { format: 'backprop-studio/model', version: 2, name: 't', seed: 7, nodes, edges, ...extra };
 }
 const node = (id: string, type: ModelNode['type'], params: Record<string, number> = {}): ModelNode =>
   ({ id, type, params, position: { x: 0, y: 0 } }) as ModelNode;

@@ -1,4 +1,5 @@
 import { nodeKind } from './kinds';
+import { clipText } from './quote';
 import type { ModelNode } from './schema';
 
 /** A tensor shape with a symbolic batch dimension: ['N', 100]; [] for a scalar. */
@@ -77,7 +78,7 @@ function count(n: number, what: string): string {
 
 /** A short quotation of user text: long labels and ids are cut with an ellipsis. */
 export function clip(s: string, max = MAX_NAME_CHARS): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+  return clipText(s, max);
 }
 
 /** The node as messages name it: its label and id, or its kind and id. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { encodeFloat32 } from './base64';
 import { nodeKind, NODE_TYPES } from './kinds';
-import { DATASET_KINDS, FORMAT, OPTIMIZER_KINDS, RESERVED_IDS, type ModelDocument, type StoredWeights } from './schema';
+import { DATASET_KINDS, ESTIMATOR_KINDS, FORMAT, OPTIMIZER_KINDS, RESERVED_IDS, type ModelDocument, type StoredWeights } from './schema';
 
 /**
  * Test support: documents for the reader's tests. `smallDocument` is a hand-written
@@ -13,7 +13,7 @@ import { DATASET_KINDS, FORMAT, OPTIMIZER_KINDS, RESERVED_IDS, type ModelDocumen
 export function smallDocument(): ModelDocument {
   return {
     format: FORMAT,
-    version: 1,
+    version: 2,
     name: 'Two-layer net',
     seed: 7,
     nodes: [
@@ -84,6 +84,11 @@ const training = fc.record({
   epochs: fc.integer({ min: 1, max: 1_000_000 }),
   target_loss: fc.double({ min: 0, max: 1e6, noNaN: true }),
   update_every: fc.integer({ min: 1, max: 10_000 }),
+  estimator: fc.record({
+    kind: fc.constantFrom(...ESTIMATOR_KINDS),
+    tangents: fc.integer({ min: 1, max: 1000 }),
+    samples: fc.integer({ min: 1, max: 1000 }),
+  }),
 });
 
 /** A node of any type; Linear sizes are small whole numbers or absent so that weights can match them. */
@@ -133,7 +138,7 @@ export const arbitraryDocument: fc.Arbitrary<ModelDocument> = fc
     return fc.tuple(...entries).map((drawn) => {
       const doc: ModelDocument = {
         format: FORMAT,
-        version: 1,
+        version: 2,
         name: rest.name,
         seed: rest.seed,
         nodes: nodes as ModelDocument['nodes'],

@@ -1,4 +1,5 @@
 import { isNodeType, nodeKind } from './kinds';
+import { clipText, quoteText } from './quote';
 
 /** A location in a JSON value: property names and array indices from the root. */
 export type PathSegment = string | number;
@@ -13,7 +14,9 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  */
 export function formatPath(path: readonly PathSegment[], base = '$'): string {
   let s = base;
-  for (const seg of path) {
+  for (const raw of path) {
+    // A field name is the user's text: a path quotes it clipped, like any message.
+    const seg = typeof raw === 'string' ? clipText(raw) : raw;
     if (typeof seg === 'number') s += `[${seg}]`;
     else if (IDENTIFIER.test(seg)) s += `.${seg}`;
     else s += `[${JSON.stringify(seg)}]`;
@@ -37,8 +40,7 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** A short quotation of a user's string for a message. */
 export function quote(s: string, max = 40): string {
-  const cut = s.length > max ? `${s.slice(0, max)}…` : s;
-  return `'${cut.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+  return quoteText(s, max + 1);
 }
 
 /** How a node is named in messages: `Linear 'fc1'`, or by its place in the list when it has no usable id. */
@@ -58,7 +60,7 @@ export function nodeTitle(node: unknown, index?: number): string {
 export function describeLocation(path: readonly PathSegment[], root: unknown): string {
   if (path.length === 0) return 'The document';
   const [head, ...rest] = path;
-  const tail = (segs: readonly PathSegment[]) => segs.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
+  const tail = (segs: readonly PathSegment[]) => segs.map((s) => (typeof s === 'number' ? `[${s}]` : clipText(s))).join('.').replace(/\.\[/g, '[');
   if (head === 'nodes') {
     if (typeof rest[0] !== 'number') return 'The list of nodes';
     const title = nodeTitle(valueAt(root, ['nodes', rest[0]]), rest[0]);
@@ -77,8 +79,15 @@ export function describeLocation(path: readonly PathSegment[], root: unknown): s
     if (rest.length === 0) return 'The weights';
     const base = `Weights of node ${quote(String(rest[0]))}`;
     if (rest.length === 1) return base;
-    return rest.length === 2 ? `${base}, parameter ${rest[1]}` : `${base}, parameter ${rest[1]}, ${tail(rest.slice(2))}`;
+    return rest.length === 2 ? `${base}, parameter ${clipText(String(rest[1]))}` : `${base}, parameter ${clipText(String(rest[1]))}, ${tail(rest.slice(2))}`;
   }
   if (head === 'training') return rest.length ? `Training setting ${tail(rest)}` : 'The training settings';
+  if (head === 'lesson') {
+    if (rest[0] !== 'steps' || typeof rest[1] !== 'number') return rest.length ? `Lesson, ${tail(rest)}` : 'The lesson';
+    const step = valueAt(root, ['lesson', 'steps', rest[1]]);
+    const title = isPlainObject(step) && typeof step.title === 'string' && step.title !== '' ? ` ${JSON.stringify(step.title.slice(0, 40))}` : '';
+    const where = `Lesson, step ${rest[1] + 1}${title}`;
+    return rest.length > 2 ? `${where}, ${tail(rest.slice(2))}` : where;
+  }
   return `Field ${tail(path)}`;
 }

@@ -18,7 +18,7 @@ function validate(schema: Schema, v: unknown, path = '$'): string[] {
   const known = new Set([
     '$schema', 'title', 'description', 'default', 'contentEncoding', 'type', 'const', 'enum', 'properties', 'required',
     'additionalProperties', 'items', 'oneOf', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum',
-    'maxItems', 'propertyNames',
+    'minItems', 'maxItems', 'propertyNames',
   ]);
   for (const k of Object.keys(schema)) if (!known.has(k)) throw new Error(`validator does not know keyword ${k}`);
   const errs: string[] = [];
@@ -43,6 +43,7 @@ function validate(schema: Schema, v: unknown, path = '$'): string[] {
     if (schema.exclusiveMinimum !== undefined && v <= schema.exclusiveMinimum) errs.push(`${path}: not above exclusiveMinimum`);
   }
   if (Array.isArray(v)) {
+    if (schema.minItems !== undefined && v.length < schema.minItems) errs.push(`${path}: fewer than ${schema.minItems} items`);
     if (schema.maxItems !== undefined && v.length > schema.maxItems) errs.push(`${path}: more than ${schema.maxItems} items`);
     if (schema.items) v.forEach((x, i) => errs.push(...validate(schema.items, x, `${path}[${i}]`)));
   }
@@ -83,7 +84,7 @@ describe('the published JSON Schema', () => {
     expect(s.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(s.required).toEqual(['format', 'version', 'nodes', 'edges']);
     expect(s.properties.format.const).toBe('backprop-studio/model');
-    expect(s.properties.version.const).toBe(1);
+    expect(s.properties.version.const).toBe(2);
     expect(s.properties.nodes.items.oneOf.map((v: Schema) => v.properties.type.const)).toEqual([...NODE_TYPES]);
     const linear = s.properties.nodes.items.oneOf[1];
     expect(linear.properties.params.properties.out_features.description).toBe(

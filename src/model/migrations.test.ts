@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMigrationChain, MIGRATIONS, MigrationError, migrateDocument, oldestReadableVersion, type Migration } from './migrations';
+import { checkMigrationChain, MIGRATIONS, MigrationError, migrateDocument, oldestReadableVersion, V1_TO_V2, type Migration } from './migrations';
 import { parseModelDocument } from './parse';
 import { CURRENT_VERSION } from './schema';
 
@@ -44,13 +44,13 @@ const v0ToV1: Migration = {
 };
 
 describe('migrations', () => {
-  it('upgrades a version 0 document through the chain, then validates it as version 1', () => {
-    const r = parseModelDocument(v0Text, { migrations: [v0ToV1] });
+  it('upgrades a version 0 document through the chain, then validates it as the current version', () => {
+    const r = parseModelDocument(v0Text, { migrations: [v0ToV1, V1_TO_V2] });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.doc).toEqual({
       format: 'backprop-studio/model',
-      version: 1,
+      version: 2,
       name: 'Old net',
       seed: 42,
       nodes: [
@@ -67,14 +67,14 @@ describe('migrations', () => {
       {
         path: '$.version',
         message:
-          'This document was written in version 0 of the format and has been upgraded to version 1 (nodes have a type and snake_case parameters; links became edges with ids); saving it writes version 1.',
+          'This document was written in version 0 of the format and has been upgraded to version 2 (nodes have a type and snake_case parameters; links became edges with ids; documents may carry a lesson); saving it writes version 2.',
       },
     ]);
   });
 
   it('reports a step that fails as an error with the path it names, never a throw', () => {
     const text = v0Text.replace('"leakyrelu"', '"gelu"');
-    expect(parseModelDocument(text, { migrations: [v0ToV1] })).toEqual({
+    expect(parseModelDocument(text, { migrations: [v0ToV1, V1_TO_V2] })).toEqual({
       ok: false,
       errors: [
         {
@@ -87,7 +87,7 @@ describe('migrations', () => {
   });
 
   it('reports a step that crashes at the root of the document', () => {
-    const r = parseModelDocument(v0Text.replace('"links"', '"edges"'), { migrations: [v0ToV1] });
+    const r = parseModelDocument(v0Text.replace('"links"', '"edges"'), { migrations: [v0ToV1, V1_TO_V2] });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toHaveLength(1);
@@ -97,7 +97,7 @@ describe('migrations', () => {
 
   it('validates the upgraded document like any other', () => {
     const text = v0Text.replace('"outFeatures":3', '"outFeatures":"three"');
-    const r = parseModelDocument(text, { migrations: [v0ToV1] });
+    const r = parseModelDocument(text, { migrations: [v0ToV1, V1_TO_V2] });
     expect(r).toEqual({
       ok: false,
       errors: [{ path: '$.nodes[1].params.out_features', message: "Linear node 'fc', parameter out_features: expected a number, got a string ('three')." }],
@@ -155,12 +155,43 @@ describe('migrations', () => {
   });
 });
 
+describe('version 1 to 2', () => {
+  const v1 = { format: 'backprop-studio/model', version: 1, name: 'n', nodes: [{ id: 'in', type: 'Input', params: { features: 2 } }], edges: [] };
+
+  it('opens a version 1 document unchanged but for its version, and says it was upgraded', () => {
+    const r = parseModelDocument(JSON.stringify(v1));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.doc).toMatchObject({ ...v1, version: 2 });
+    expect(r.doc.lesson).toBeUndefined();
+    expect(r.warnings).toEqual([
+      {
+        path: '$.version',
+        message: 'This document was written in version 1 of the format and has been upgraded to version 2 (documents may carry a lesson); saving it writes version 2.',
+      },
+    ]);
+  });
+
+  it('refuses a version 1 document that claims a lesson, at the lesson', () => {
+    const r = parseModelDocument(JSON.stringify({ ...v1, lesson: { title: 't', steps: [{ title: 's' }] } }));
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: '$.lesson',
+          message: 'Upgrading the document from version 1 to 2 (documents may carry a lesson) failed: a version 1 document cannot have a lesson (lessons arrived in version 2)',
+        },
+      ],
+    });
+  });
+});
+
 describe('migrations and unsafe documents', () => {
   it('does not upgrade a document with forbidden keys; it reports them at the paths of the file', () => {
     let ran = false;
     const spy: Migration = { ...v0ToV1, migrate: (d) => ((ran = true), v0ToV1.migrate(d)) };
     const text = v0Text.replace('"title"', '"__proto__":{"x":1},"title"');
-    const r = parseModelDocument(text, { migrations: [spy] });
+    const r = parseModelDocument(text, { migrations: [spy, V1_TO_V2] });
     expect(ran).toBe(false);
     expect(r).toEqual({
       ok: false,
@@ -175,7 +206,7 @@ describe('migrations and unsafe documents', () => {
 
   it('checks what a step produces for safety too', () => {
     const sloppy: Migration = { ...v0ToV1, migrate: (d) => ({ ...(v0ToV1.migrate(d) as object), seed: Infinity }) };
-    const r = parseModelDocument(v0Text, { migrations: [sloppy] });
+    const r = parseModelDocument(v0Text, { migrations: [sloppy, V1_TO_V2] });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors).toEqual([{ path: '$.seed', message: 'Field seed: the number is too large to represent (it reads as Infinity); numbers must be finite.' }]);
   });

@@ -25,11 +25,26 @@ export class MigrationError extends Error {
 }
 
 /**
- * The upgrades the app applies, oldest first. Version 1 is the first published
- * version of the format, so there is nothing to upgrade from yet; when version 2
- * arrives, its step from 1 joins this list and documents of version 1 keep opening.
+ * Version 2 added the optional `lesson`. A version 1 document has none, and everything
+ * else it may hold means the same in version 2, so the upgrade only restamps it; an older
+ * app meeting a version 2 document says it needs a newer Backprop Studio rather than
+ * calling `lesson` an unknown field.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const V1_TO_V2: Migration = {
+  from: 1,
+  to: 2,
+  description: 'documents may carry a lesson',
+  migrate(doc) {
+    if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new MigrationError('the document is not an object');
+    const d = doc as Record<string, unknown>;
+    if ('lesson' in d) throw new MigrationError('a version 1 document cannot have a lesson (lessons arrived in version 2)', ['lesson']);
+    d.version = 2;
+    return d;
+  },
+};
+
+/** The upgrades the app applies, oldest first: documents of every version listed keep opening. */
+export const MIGRATIONS: readonly Migration[] = [V1_TO_V2];
 
 export type MigrationOutcome =
   | { ok: true; doc: unknown; applied: readonly Migration[] }

@@ -38,7 +38,7 @@ describe('docs/model-format.md', () => {
 
   it('shows messages the reader really gives', () => {
     const shown = [...markdown.matchAll(/^(\$\S*)\s{2,}(.+)$/gm)].map((m) => ({ path: m[1], message: m[2] }));
-    expect(shown).toHaveLength(5);
+    expect(shown).toHaveLength(6);
     const base = () => JSON.parse(completeExample);
     const cases: ((d: any) => void)[] = [
       (d) => {
@@ -48,13 +48,14 @@ describe('docs/model-format.md', () => {
       (d) => (d.nodes[2].type = 'Relu'),
       (d) => (d.edges[3].target = 'los'),
       (d) => (d.weights.fc1.w.data = 'AACAPwAAAMAAAAA/AAAAAAAAgD4='),
-      (d) => (d.version = 2),
+      (d) => (d.version = 3),
+      (d) => (d.lesson = { title: 'Links', steps: [{ title: 'Read more', text: 'See [this](javascript:alert(1)).' }] }),
     ];
     cases.forEach((change, i) => {
       const d = base();
       change(d);
       expect(errorsOf(d)).toContainEqual(shown[i]);
     });
-    expect(markdown).toContain(errorsOf('{\n  "format": "backprop-studio/model",\n  "version": 1,\n  "nodes": [,]\n}')[0].message);
+    expect(markdown).toContain(errorsOf('{\n  "format": "backprop-studio/model",\n  "version": 2,\n  "nodes": [,]\n}')[0].message);
   });
 });

@@ -52,7 +52,7 @@ function build(spec: ChainSpec): ModelDocument {
   add('Linear', { out_features: spec.classes });
   if (spec.loss) add('CrossEntropyLoss', {});
   const edges: ModelEdge[] = nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i].id, target: n.id }));
-  return { format: FORMAT, version: 1, name: 'random chain', seed: spec.seed, nodes, edges };
+  return { format: FORMAT, version: 2, name: 'random chain', seed: spec.seed, nodes, edges };
 }
 
 describe('random valid chains', () => {

@@ -20,7 +20,7 @@ function reversedKeys(v: unknown): unknown {
 describe('serializeModelDocument', () => {
   it('writes fields in the schema order, 2-space indented, number lists on one line', () => {
     const text = serializeModelDocument(smallDocument());
-    expect(text.startsWith('{\n  "format": "backprop-studio/model",\n  "version": 1,\n  "name": "Two-layer net",\n  "seed": 7,\n  "nodes": [\n')).toBe(true);
+    expect(text.startsWith('{\n  "format": "backprop-studio/model",\n  "version": 2,\n  "name": "Two-layer net",\n  "seed": 7,\n  "nodes": [\n')).toBe(true);
     expect(text).toContain(
       '    {\n      "id": "relu",\n      "type": "ReLU",\n      "params": {},\n      "position": {\n        "x": 400,\n        "y": 0\n      },\n      "label": "hidden activation"\n    }',
     );

@@ -163,19 +163,30 @@ export function knownKeys(schema: AnySchema, path: readonly PathSegment[], root:
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
+/** Words longer than this get no suggestion: nobody mistypes a 65-character name. */
+const MAX_GUESS_CHARS = 64;
+
 /**
  * The candidate a typo most likely meant: equal ignoring case, `_`, `-` and spaces,
- * or within a small edit distance. Null when nothing is close.
+ * or within a small edit distance. Null when nothing is close. Bounded whatever the
+ * input: a candidate whose length alone puts it out of reach is skipped before it is
+ * normalised or compared (a hostile document may hold an id of millions of characters),
+ * so the work is at most candidates × 64² steps.
  */
 export function closest(word: string, candidates: readonly string[]): string | null {
   const norm = (s: string) => s.toLowerCase().replace(/[_\-\s]/g, '');
+  if (word.length > 4 * MAX_GUESS_CHARS) return null;
   const w = norm(word);
-  if (w.length > 64) return null;
+  if (w.length > MAX_GUESS_CHARS) return null;
+  // The edit distance is at least the difference in length, and no match may be further than a third of the word.
+  const reach = Math.max(1, Math.floor(w.length / 3));
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    if (c === word) continue;
-    const d = norm(c) === w ? 0 : editDistance(w, norm(c));
+    if (c === word || c.length > 4 * MAX_GUESS_CHARS) continue;
+    const nc = norm(c);
+    if (Math.abs(nc.length - w.length) > reach) continue;
+    const d = nc === w ? 0 : editDistance(w, nc);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;

@@ -4,8 +4,11 @@ import type { JacobianWrt } from './jacobian';
 import type { GradcheckProgress } from './gradcheck-run';
 import { layerJacobians, livePass, type LiveReport } from './live-pass';
 import type { TrainingSpeed } from './pace';
-import type { TensorKind, TrainProgress } from './protocol';
+import type { CompareOptions, CompareProgress } from './compare';
+import type { JvpDirection, TensorKind, TrainProgress } from './protocol';
+import type { DigitsProgress } from './datasets/digits';
 import { EngineService, type LoadOptions } from './service';
+import { checkCode, type CodeReport } from './custom';
 
 /** Every ArrayBuffer under `value`, once each, so results cross the worker boundary without copies. */
 export function transferables(value: unknown, out = new Set<ArrayBuffer>()): ArrayBuffer[] {
@@ -31,6 +34,7 @@ function moved<T>(value: T): T {
 export function createWorkerApi(service = new EngineService()) {
   return {
     load: (doc: ModelDocument, options?: LoadOptions) => service.load(doc, options),
+    awaitData: (onProgress?: (p: DigitsProgress) => void) => service.awaitData(onProgress),
     setMode: (mode: 'train' | 'eval') => service.setMode(mode),
     forward: () => moved(service.forward()),
     backward: () => moved(service.backward()),
@@ -44,11 +48,18 @@ export function createWorkerApi(service = new EngineService()) {
     layerJacobians: () => moved(layerJacobians(service)),
     jacobian: (nodeId: string, wrt?: JacobianWrt) => moved(service.jacobian(nodeId, wrt)),
     tensor: (nodeId: string, kind: TensorKind, maxSide?: number) => moved(service.tensor(nodeId, kind, maxSide)),
+    jvp: (nodeId: string, direction: JvpDirection) => moved(service.jvp(nodeId, direction)),
     datasetPoints: () => moved(service.datasetPoints()),
     decisionBoundary: (resolution?: number) => moved(service.decisionBoundary(resolution)),
+    imageReport: (withImages?: boolean) => moved(service.imageReport(withImages)),
+    traceSample: (testIndex: number) => moved(service.traceSample(testIndex)),
     train: (onProgress: (p: TrainProgress) => void) => service.train((p) => onProgress(moved(p))),
+    compare: (options: CompareOptions, onProgress: (p: CompareProgress) => void) => service.compare(options, onProgress),
+    cancelCompare: () => service.cancelCompare(),
+    forwardGradientStep: (seed: number) => service.forwardGradientStep(seed),
     pause: () => service.pause(),
     resume: () => service.resume(),
+    trainStep: () => service.trainStep(),
     setCourteous: (on: boolean) => service.setCourteous(on),
     setSpeed: (speed: TrainingSpeed) => service.setSpeed(speed),
     stop: () => service.stop(),
@@ -57,6 +68,10 @@ export function createWorkerApi(service = new EngineService()) {
     resetWeights: () => service.resetWeights(),
     exportOnnx: () => moved(service.exportOnnx()),
     exportPyTorch: (includeWeights: boolean) => service.exportPyTorch(includeWeights),
+    /** The homework's check of a Custom layer's code as it is typed (nothing else runs it on the way). */
+    checkCode: (code: string, inFeatures: number, outFeatures: number): CodeReport => checkCode(code, inFeatures, outFeatures),
+    /** Answers at once: the client's watchdog knows the worker is not stuck in code. */
+    ping: () => true,
   };
 }
 

@@ -63,4 +63,15 @@ describe('EngineService: the gradient check with progress and Cancel', () => {
     expect(await pending).toBeNull();
     expect(s.forward().loss).toBeGreaterThan(0);
   });
+
+  it('a new check cancels the one under way, and finishes itself', async () => {
+    const s = new EngineService();
+    s.load(example('question-1.json'), { weights: 'document' });
+    let second: Promise<unknown> | null = null;
+    const first = s.checkGradients(() => {
+      second ??= s.checkGradients();
+    });
+    expect(await first).toBeNull();
+    expect(await second).toMatchObject({ passed: true });
+  });
 });

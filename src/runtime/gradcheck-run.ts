@@ -1,5 +1,6 @@
-import { formatGradcheck, gradcheckSteps, Tensor, type Layer, type Sequential } from '../engine';
+import { formatGradcheck, gradcheck, gradcheckSteps, Tensor, type Layer, type Sequential } from '../engine';
 import type { Plan } from '../model';
+import type { Targets } from './datasets';
 import type { GradcheckReport, LayerGradcheck } from './protocol';
 import { yieldToEvents } from './scheduler';
 
@@ -53,7 +54,7 @@ export function checkedSamples(layer: Layer, x: Tensor): number {
 }
 
 /** The first `k` samples of `x` (and their labels). */
-function firstSamples(x: Tensor, y: Int32Array, k: number): { x: Tensor; y: Int32Array } {
+function firstSamples(x: Tensor, y: Targets, k: number): { x: Tensor; y: Targets } {
   if (k >= x.shape[0]) return { x, y };
   const row = x.size / x.shape[0];
   return { x: new Tensor(x.data.slice(0, k * row), [k, ...x.shape.slice(1)]), y: y.subarray(0, k) };
@@ -80,7 +81,7 @@ export class GradcheckRun {
   }
 
   /** The report, or null when cancelled. `inputs[i]` is layer i's input on the current batch. */
-  async run(model: Sequential, plan: Plan, inputs: readonly Tensor[], y: Int32Array, onProgress?: (p: GradcheckProgress) => void): Promise<GradcheckReport | null> {
+  async run(model: Sequential, plan: Plan, inputs: readonly Tensor[], y: Targets, onProgress?: (p: GradcheckProgress) => void): Promise<GradcheckReport | null> {
     const sizes = plan.layers.map((_, i) => {
       const layer = model.layers[i];
       const samples = checkedSamples(layer, inputs[i]);
@@ -120,5 +121,39 @@ export class GradcheckRun {
     }
     const maxRelError = Math.max(0, ...layers.map((l) => l.result.maxRelError));
     return { layers, maxRelError, threshold: GRADCHECK_THRESHOLD, passed: maxRelError < GRADCHECK_THRESHOLD };
+  }
+}
+
+/**
+ * The service's gradient checks of the layers on the current pass (`inputs[i]` is layer i's
+ * input): every entry at once, or one run at a time with progress and Cancel, a new run
+ * cancelling the one before.
+ */
+export class GradientChecks {
+  private current: GradcheckRun | null = null;
+
+  /** Every entry of every layer, checked at once (the homework's check). */
+  all(model: Sequential, plan: Plan, inputs: readonly Tensor[], y: Targets): GradcheckReport {
+    const layers = plan.layers.map((pl, i) => {
+      const result = gradcheck(model.layers[i], inputs[i], y);
+      return { nodeId: pl.nodeId, title: pl.title, result, report: formatGradcheck(result) };
+    });
+    const maxRelError = Math.max(0, ...layers.map((l) => l.result.maxRelError));
+    return { layers, maxRelError, threshold: GRADCHECK_THRESHOLD, passed: maxRelError < GRADCHECK_THRESHOLD };
+  }
+
+  /** A GradcheckRun: the report, or null when cancelled. */
+  async run(model: Sequential, plan: Plan, inputs: readonly Tensor[], y: Targets, onProgress?: (p: GradcheckProgress) => void): Promise<GradcheckReport | null> {
+    this.current?.cancel();
+    const run = (this.current = new GradcheckRun());
+    try {
+      return await run.run(model, plan, inputs, y, onProgress);
+    } finally {
+      if (this.current === run) this.current = null;
+    }
+  }
+
+  cancel(): void {
+    this.current?.cancel();
   }
 }

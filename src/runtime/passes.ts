@@ -1,4 +1,5 @@
 import { Dropout, type Layer, type Sequential, type Tensor } from '../engine';
+import type { Targets } from './datasets';
 import { firstNonFinite } from './summary';
 
 /** What one pass left behind, per layer of the Sequential. */
@@ -17,7 +18,7 @@ export function emptyTrace(): Trace {
 }
 
 /** Runs layer i forward on the last output (or x), recording both. */
-export function forwardLayer(model: Sequential, trace: Trace, i: number, x: Tensor, y: Int32Array): Tensor {
+export function forwardLayer(model: Sequential, trace: Trace, i: number, x: Tensor, y: Targets): Tensor {
   const input = i === 0 ? x : trace.outputs[i - 1];
   const out = model.layers[i].forward(input, y);
   trace.inputs[i] = input;
@@ -35,7 +36,7 @@ export function backwardLayer(model: Sequential, trace: Trace, i: number): Tenso
   return dIn;
 }
 
-export function forwardAll(model: Sequential, x: Tensor, y: Int32Array): Trace {
+export function forwardAll(model: Sequential, x: Tensor, y: Targets): Trace {
   const t = emptyTrace();
   for (let i = 0; i < model.layers.length; i++) forwardLayer(model, t, i, x, y);
   return t;

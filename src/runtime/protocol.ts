@@ -3,7 +3,9 @@ import type { Diagnostic, Plan, Shape } from '../model';
 import type { Bounds, DatasetError } from './datasets';
 import type { TensorSummary } from './summary';
 import type { GradNormPoint, GradNorms, TrainEnd, TrainPoint, TrainState } from './trainer';
+import type { BreakpointHit } from '../model';
 import type { DecisionBoundary } from './boundary';
+import type { RegressionFit } from './fit';
 
 /** What the worker's service returns; shared by the service, the worker and the client. */
 
@@ -17,6 +19,9 @@ export interface DatasetInfo {
   classNames?: string[];
   featureNames: string[];
   bounds: Bounds;
+  /** Regression data: what the target is called, and its smallest and largest value. */
+  targetName?: string;
+  targetRange?: [number, number];
 }
 
 export interface LoadResult {
@@ -37,6 +42,8 @@ export interface LoadResult {
   dataset: DatasetInfo | null;
   /** Steps trained on the current weights. */
   trainedSteps: number;
+  /** The data are still being fetched (the digits): the engine's awaitData() reports their progress and the load's result once they are in. */
+  dataPending?: boolean;
 }
 
 export interface ForwardReport {
@@ -127,6 +134,25 @@ export interface TensorView {
   data: Float32Array;
 }
 
+/** The input tangent v of a forward-mode product: random (standard normal, seeded) or one chosen input entry (flat index). */
+export type JvpDirection = { kind: 'random'; seed: number } | { kind: 'basis'; index: number };
+
+/** Forward mode beside reverse mode for one layer of the last pass (see jvpProbe). */
+export interface JvpReport {
+  nodeId: string;
+  direction: JvpDirection;
+  /** The input tangent, shaped like the layer's input. */
+  v: TensorSummary;
+  /** J·v: the output tangent, shaped like the layer's output. */
+  jv: TensorSummary;
+  /** ⟨g, J v⟩ with g = ∂L/∂out of the backward pass (1 for the loss). */
+  gJv: number;
+  /** ⟨Jᵀg, v⟩ with Jᵀg = ∂L/∂in of the backward pass. */
+  jtgV: number;
+  /** |gJv − jtgV| / max(|gJv|, |jtgV|) (0 when both are 0): float32 rounding, about 1e-6, when forward and reverse mode agree. */
+  relativeDifference: number;
+}
+
 export interface DatasetPoints {
   features: number;
   classes: number;
@@ -137,6 +163,8 @@ export interface DatasetPoints {
   isTest: Uint8Array;
   bounds: Bounds;
   classNames?: string[];
+  /** Regression data: each point's target (then every `y` is 0). */
+  targets?: Float32Array;
 }
 
 export interface LiveSnapshot {
@@ -156,9 +184,13 @@ export interface TrainProgress {
   gradNorms: GradNormPoint[];
   snapshot?: LiveSnapshot;
   boundary?: DecisionBoundary;
+  /** A regression model's prediction over its 1-D or 2-D input space (instead of a boundary). */
+  fit?: RegressionFit;
   /** The current weights (raw float32), when they changed enough to be worth sending. */
   weights?: Record<string, Record<string, Float32Array>>;
   end?: TrainEnd;
+  /** The breakpoint the run is paused at (state 'paused'); absent on a pause the user asked for. */
+  breakpoint?: BreakpointHit;
 }
 
-export type { TrainEnd, TrainPoint, GradNormPoint, GradNorms, TrainState, DecisionBoundary, TensorSummary };
+export type { TrainEnd, TrainPoint, GradNormPoint, GradNorms, TrainState, DecisionBoundary, RegressionFit, TensorSummary };

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CrossEntropyLoss, Linear, MLP, Sequential, Tensor, createRng, type Layer } from '../engine';
 import { buildMlpGraph, compileGraph, defaultTraining, parseModelDocument, type ModelDocument } from '../model';
 import type { StepReport, TrainProgress } from './protocol';
+import { trainToBreakpoint } from './testing/breakpoint-run';
 import { EngineService } from './service';
 import { COURTESY_SLICE_MS } from './courtesy';
 
@@ -18,7 +19,7 @@ function mlpDoc(hidden: number[], activation: 'relu' | 'sigmoid' = 'relu', edit?
   Object.assign(training.dataset, { kind: 'spiral', samples: 300, classes: 3, noise: 0.1, test_fraction: 0.2 });
   Object.assign(training.optimizer, { kind: 'adam', lr: 0.01 });
   Object.assign(training, { batch_size: 32, epochs: 100, update_every: 10 });
-  const d: ModelDocument = { format: 'backprop-studio/model', version: 1, name: 'test', seed: 5, nodes, edges, training };
+  const d: ModelDocument = { format: 'backprop-studio/model', version: 2, name: 'test', seed: 5, nodes, edges, training };
   edit?.(d);
   return d;
 }
@@ -63,7 +64,7 @@ describe('EngineService: loading', () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.plan!.task).toBe('regression');
     expect(r.dataDiagnostics).toEqual([
-      { severity: 'error', nodeId: 'loss', message: "The MSE loss compares the outputs with numeric targets, but the dataset 'spiral' has class labels. Use a Cross-entropy loss for it." },
+      { severity: 'error', nodeId: 'loss', message: "The MSE loss compares the outputs with numeric targets, but the dataset 'spiral' has class labels. Use a Cross-entropy loss for it, or regression data." },
     ]);
     expect(() => s.forward()).toThrow(/No batch to run: The MSE loss compares/);
   });
@@ -336,16 +337,19 @@ describe('EngineService: training', () => {
     expect(s.training.state).toBe('stopped');
   });
 
-  it('stops on divergence, naming the first layer whose values went non-finite', async () => {
+  it('pauses at a non-finite value, naming the layer and the tensor where it appeared', async () => {
     const s = new EngineService();
     const d = mlpDoc([16, 16]);
     Object.assign(d.training!.optimizer, { kind: 'sgd', lr: 1e30 });
     s.load(d);
-    const { end, messages } = await trainAll(s);
-    expect(end.reason).toBe('diverged');
-    expect(end.message).toMatch(/^Training diverged at step \d+: the loss became (NaN|Infinity)\. The first non-finite values appeared in the (parameters|output) of .+ \('\w+'\)\. Lower the learning rate/);
-    expect(end.nodeId).toBeDefined();
-    expect(messages.at(-1)!.state).toBe('diverged');
+    const { hit, messages, done } = await trainToBreakpoint(s);
+    expect(['non-finite', 'divergence']).toContain(hit!.condition);
+    if (hit!.condition === 'non-finite') expect(hit!.message).toMatch(/^\w+ \(.+\): its (weight|bias|activation|gradient of its .+) holds (NaN|-?Infinity) \(\d+ of \d+ values not finite\) at step \d+; the loss is \S+\.$/);
+    else expect(hit!.message).toMatch(/^Training diverged at step \d+: the loss (became (NaN|Infinity)|reached \S+, over 1,000 times its lowest .*)/);
+    expect(hit!.nodeId).toBeDefined();
+    expect(messages.at(-1)!.state).toBe('paused');
+    s.stop();
+    expect((await done)!.reason).toBe('stopped');
   });
 
   it('stops at the target loss', async () => {

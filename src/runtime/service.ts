@@ -1,120 +1,95 @@
-import { formatGradcheck, gradcheck, type Sequential, type Tensor } from '../engine';
-import {
-  compileGraph,
-  exportOnnx,
-  exportPyTorch,
-  nodeName,
-  readModelWeights,
-  type Diagnostic,
-  type ModelDocument,
-  type Plan,
-  type PlanLayer,
-  type StoredWeights,
-} from '../model';
-import { analyzeGraph } from '../model/analyze';
-import { buildLayer } from '../model/compile';
-import { dataBounds, prepareDataset, type Bounds, type Dataset, type DatasetError, type DatasetSplit } from './datasets';
+import type { Sequential } from '../engine';
+import { analyzeGraph, compileGraph, exportOnnx, exportPyTorch, nodeName, readModelWeights, type Diagnostic, type ModelDocument, type Plan, type StoredWeights } from '../model';
+import type { CodeLayerFactory } from '../model';
+import { createCodeLayerFactory, refuseCode } from './custom';
 import { decisionBoundary, type DecisionBoundary } from './boundary';
-import { GRADCHECK_THRESHOLD, GradcheckRun, type GradcheckProgress } from './gradcheck-run';
-import type { TrainingSpeed } from './pace';
+import { GRADCHECK_THRESHOLD, GradientChecks, type GradcheckProgress } from './gradcheck-run';
 import { jacobianStructure, type JacobianStructure, type JacobianWrt } from './jacobian';
-import { accuracy, backwardAll, backwardLayer, emptyTrace, forwardAll, forwardLayer, keepingRandomState, type Trace } from './passes';
+import type { TrainingSpeed } from './pace';
+import type { Trace } from './passes';
 import type {
   BackwardReport,
-  DatasetInfo,
   DatasetPoints,
   ForwardReport,
   GradcheckReport,
+  JvpDirection,
+  JvpReport,
   LoadResult,
-  NodeBackward,
   StepReport,
   StepStatus,
   TensorKind,
   TensorView,
   TrainProgress,
 } from './protocol';
-import { summarize } from './summary';
+import { DataSession } from './session/data-session';
+import { Stepper, type PassInputs } from './session/stepper';
+import { jvpProbe } from './session/jvp-probe';
+import { layerIndex, nodeTensor } from './session/tensors';
+import { architectureOf, redrawWeights, WeightCarry } from './session/weight-carry';
+import { Comparison, comparisonSetup, forwardGradientWalk, type CompareOptions, type CompareProgress, type CompareResult, type ForwardGradientWalk } from './compare';
 import { Training } from './training';
-import { gather } from './trainer';
-import { tensorView } from './tensor-view';
+import { imageReport, traceSample, type ImageReport, type SampleTrace } from './image-report';
+import { boundaryResolution } from './arguments';
+import { guardEntries } from './entry-guard';
+import { DigitsProvider } from './digits-data';
+import type { DigitsProgress } from './datasets/digits';
+import { SERVICE_ENTRIES, type EngineServiceOptions, type LoadOptions } from './service-options';
+import { learningRateOnlyChange } from './session/run-retune';
 
 export { GRADCHECK_THRESHOLD };
 
-export interface LoadOptions {
-  /**
-   * 'keep' (editing): layers that did not change keep their current, trained weights;
-   * 'document' (opening a file, an example, a link): the document's weights replace them.
-   */
-  weights?: 'keep' | 'document';
-}
+export { SERVICE_ENTRIES, type EngineServiceOptions, type LoadOptions };
 
 interface Compiled {
   model: Sequential;
   plan: Plan;
 }
 
-interface Data {
-  key: string;
-  dataset: Dataset;
-  split: DatasetSplit;
-  bounds: Bounds;
-}
-
-/** A layer is "the same" across loads when its node, kind and resolved sizes are. */
-function signature(pl: PlanLayer): string {
-  return `${pl.nodeId}|${pl.type}|${JSON.stringify(pl.resolved)}`;
-}
+const GRAPH_HAS_ERRORS = 'The graph has errors; fix the problems listed under Messages first.';
 
 /**
  * Everything the editor shows is computed here: compiling documents, forward and
  * backward passes (whole or one layer at a time), gradient checks, Jacobian structure,
  * training. A plain class, so Node tests drive it directly; the worker exposes it
- * through Comlink.
+ * through Comlink. A thin front: weights carry over loads in WeightCarry, the data lives
+ * in a DataSession, passes in a Stepper, training in Training.
  */
 export class EngineService {
   private doc: ModelDocument | null = null;
   private compiled: Compiled | null = null;
-  private data: Data | null = null;
-  private dataErrors: DatasetError[] = [];
-  private dataDiagnostics: Diagnostic[] = [];
-  private batch: { x: Tensor; y: Int32Array } | null = null;
-  /** The last full or stepped pass on the current model and batch. */
-  private trace: Trace | null = null;
-  private traceHasBackward = false;
-  private stepPosition = 0;
-  private mode: 'train' | 'eval' = 'train';
+  private readonly data: DataSession;
+  private readonly stepper = new Stepper();
   readonly training = new Training();
-  private gradcheckRun: GradcheckRun | null = null;
+  private readonly checks = new GradientChecks();
+  private readonly codeLayers = createCodeLayerFactory();
+  private codeLayer: CodeLayerFactory = refuseCode;
+  private comparison: Comparison | null = null;
+  private lastLoad: LoadResult | null = null;
+
+  constructor(options: EngineServiceOptions = {}) {
+    this.data = new DataSession(new DigitsProvider(options.digits));
+    // A call that failed half-way leaves no half-made pass behind: the next one starts clean.
+    guardEntries(this, SERVICE_ENTRIES, () => this.invalidate());
+  }
 
   // ── Documents ───────────────────────────────────────────────────────────
 
   load(doc: ModelDocument, options: LoadOptions = {}): LoadResult {
     const keep = (options.weights ?? 'keep') === 'keep';
     const previous = this.compiled;
-    const prevLayers = new Map<string, { pl: PlanLayer; index: number }>();
-    if (keep && previous) previous.plan.layers.forEach((pl, index) => prevLayers.set(signature(pl), { pl, index }));
-
-    let source = doc;
-    if (keep && doc.weights) {
-      // Stored weights are only a fallback for layers this service has not trained; ones
-      // whose shape no longer fits (the layer was edited) are dropped.
-      const analysis = analyzeGraph(doc);
-      const fits = new Set((analysis.plan?.layers ?? []).filter((pl) => !prevLayers.has(signature(pl))).map((pl) => pl.nodeId));
-      const weights: StoredWeights = {};
-      for (const [id, w] of Object.entries(doc.weights)) {
-        const pl = analysis.plan?.layers.find((l) => l.nodeId === id);
-        if (fits.has(id) && pl && pl.params.every((p) => w[p.name] && w[p.name].shape.join() === p.shape.join())) weights[id] = w;
-      }
-      source = { ...doc, weights };
-    }
-
-    const result = compileGraph(source);
-    const architectureChanged = !previous || !result.ok || previous.plan.layers.map(signature).join('\n') !== result.plan.layers.map(signature).join('\n');
-    const settingsChanged = JSON.stringify(this.doc?.training ?? null) !== JSON.stringify(doc.training ?? null) || this.doc?.seed !== doc.seed;
+    const carry = new WeightCarry(keep ? previous : null);
+    const analysis = analyzeGraph(doc);
+    this.codeLayer = options.runCode ? this.codeLayers : refuseCode;
+    const result = compileGraph(keep ? carry.storedFallback(doc, analysis) : doc, analysis, { codeLayer: this.codeLayer });
+    const architectureChanged = !previous || !result.ok || architectureOf(previous.plan) !== architectureOf(result.plan);
+    // A paused run takes a new learning rate without stopping (see learningRateOnlyChange).
+    const lr = this.training.state === 'paused' ? learningRateOnlyChange(this.doc?.training, doc.training) : null;
+    const settingsChanged = (lr === null && JSON.stringify(this.doc?.training ?? null) !== JSON.stringify(doc.training ?? null)) || this.doc?.seed !== doc.seed;
     if (keep && previous && result.ok && !architectureChanged && !settingsChanged) {
-      // Nothing the numbers depend on changed (a move, a rename): keep the model, its
-      // training run and its last pass as they are.
+      // Nothing the numbers depend on changed (a move, a rename, a breakpoint): keep the
+      // model, its training run and its last pass as they are.
       this.doc = doc;
+      this.training.retune(lr, doc.breakpoints);
       const plan = result.plan;
       this.compiled = { model: previous.model, plan };
       return this.loadResult(result.diagnostics, plan, plan.nodeShapes, plan.edgeShapes, plan.layers.filter((l) => l.paramCount > 0).map((l) => l.nodeId), null);
@@ -124,27 +99,13 @@ export class EngineService {
       trainingStopped = architectureChanged ? 'The architecture changed, so training stopped.' : keep ? 'The settings changed, so training stopped.' : 'A new model was opened, so training stopped.';
       this.training.stop();
     }
+    this.comparison?.cancel();
 
-    const kept: string[] = [];
     this.doc = doc;
-    if (result.ok) {
-      if (keep && previous) {
-        result.plan.layers.forEach((pl, i) => {
-          const before = prevLayers.get(signature(pl));
-          if (!before) return;
-          const from = previous.model.layers[before.index].params();
-          const to = result.model.layers[i].params();
-          if (!from.length) return;
-          to.forEach((p, k) => p.value.data.set(from[k].value.data));
-          kept.push(pl.nodeId);
-        });
-      }
-      this.compiled = { model: result.model, plan: result.plan };
-    } else {
-      this.compiled = null;
-    }
+    const kept = result.ok ? carry.apply(result.model, result.plan) : [];
+    this.compiled = result.ok ? { model: result.model, plan: result.plan } : null;
     this.training.reset();
-    this.prepareData();
+    this.data.prepare(doc, this.compiled?.plan ?? null);
     this.invalidate();
     return result.ok
       ? this.loadResult(result.diagnostics, result.plan, result.plan.nodeShapes, result.plan.edgeShapes, kept, trainingStopped)
@@ -159,181 +120,66 @@ export class EngineService {
     keptWeights: string[],
     trainingStopped: string | null,
   ): LoadResult {
-    return {
-      ok: !!plan && this.dataDiagnostics.every((d) => d.severity !== 'error') && this.dataErrors.length === 0,
+    return (this.lastLoad = {
+      ok: !!plan && this.data.fits,
       diagnostics,
-      dataDiagnostics: this.dataDiagnostics,
-      dataErrors: this.dataErrors,
+      dataDiagnostics: this.data.diagnostics,
+      dataErrors: this.data.errors,
       plan,
       nodeShapes,
       edgeShapes,
       keptWeights,
       trainingStopped,
-      dataset: this.datasetInfo(),
+      dataset: this.data.info(),
       // A run still winding down after a stop belongs to the model this load replaced.
       trainedSteps: this.training.run && this.training.run.model === this.compiled?.model ? this.training.run.step : 0,
-    };
+      dataPending: this.data.pending,
+    });
   }
 
-  private prepareData(): void {
-    this.dataDiagnostics = [];
-    const doc = this.doc;
-    const plan = this.compiled?.plan;
-    if (!doc?.training || !plan) {
-      this.data = null;
-      this.dataErrors = [];
-      this.batch = null;
-      return;
-    }
-    const settings = doc.training.dataset;
-    const shape = { features: plan.inputFeatures, classes: plan.outputFeatures };
-    const key = JSON.stringify([settings, doc.seed, settings.kind === 'random' ? shape : null]);
-    if (this.data?.key !== key) {
-      const r = prepareDataset(settings, doc.seed, shape);
-      if (r.ok) {
-        this.data = { key, dataset: r.data, split: r.split, bounds: dataBounds(r.data) };
-        this.dataErrors = [];
-      } else {
-        this.data = null;
-        this.dataErrors = r.errors;
-      }
-    }
-    const data = this.data;
-    if (!data) {
-      this.batch = null;
-      return;
-    }
-    const ds = data.dataset;
-    if (plan.task === 'regression') {
-      this.dataDiagnostics.push({
-        severity: 'error',
-        nodeId: plan.lossNodeId!,
-        message: `The MSE loss compares the outputs with numeric targets, but the dataset '${ds.name}' has class labels. Use a Cross-entropy loss for it.`,
-      });
-    }
-    if (ds.features !== plan.inputFeatures) {
-      this.dataDiagnostics.push({
-        severity: 'error',
-        nodeId: plan.inputNodeId,
-        field: 'features',
-        message: `The dataset '${ds.name}' has ${ds.features} features per sample, but the Input takes ${plan.inputFeatures}.`,
-      });
-    }
-    if (plan.task === 'classification' && ds.classes > plan.outputFeatures) {
-      this.dataDiagnostics.push({
-        severity: 'error',
-        nodeId: plan.lossNodeId!,
-        message: `The dataset '${ds.name}' has ${ds.classes} classes, but the network gives ${plan.outputFeatures} scores per sample.`,
-      });
-    }
-    if (this.dataDiagnostics.length) {
-      this.batch = null;
-      return;
-    }
-    const train = data.split.train;
-    const n = Math.min(doc.training.batch_size, train.y.length);
-    this.batch = gather(train, Int32Array.from({ length: n }, (_, i) => i), 0, n);
-  }
-
-  private datasetInfo(): DatasetInfo | null {
-    if (!this.data) return null;
-    const { dataset: d, split, bounds } = this.data;
-    return {
-      name: d.name,
-      samples: d.y.length,
-      train: split.train.y.length,
-      test: split.test.y.length,
-      features: d.features,
-      classes: d.classes,
-      classNames: d.classNames,
-      featureNames: d.featureNames,
-      bounds,
-    };
+  /**
+   * Waits for data still on their way (the digits), reporting bytes as they arrive, then
+   * prepares them for the current document and returns the load's result anew; null when
+   * nothing was pending.
+   */
+  async awaitData(onProgress?: (p: DigitsProgress) => void): Promise<LoadResult | null> {
+    if (!this.data.pending) return null;
+    await this.data.digits.wait(onProgress);
+    const last = this.lastLoad;
+    if (!this.data.pending || !last) return null;
+    this.data.prepare(this.doc, this.compiled?.plan ?? null, false);
+    this.invalidate();
+    return this.loadResult(last.diagnostics, last.plan, last.nodeShapes, last.edgeShapes, [], null);
   }
 
   /** The model or batch changed: the last pass no longer describes them. */
   private invalidate(): void {
-    this.gradcheckRun?.cancel();
-    this.trace = null;
-    this.traceHasBackward = false;
-    this.stepPosition = 0;
+    this.checks.cancel();
+    this.stepper.reset();
   }
 
-  private require(): { model: Sequential; plan: Plan; x: Tensor; y: Int32Array } {
+  private require(): PassInputs {
     if (!this.doc) throw new Error('No model is loaded yet.');
-    if (!this.compiled) throw new Error('The graph has errors; fix the problems listed under Messages first.');
-    if (!this.batch) {
-      const why = this.dataErrors[0]?.message ?? this.dataDiagnostics[0]?.message ?? 'the document has no training settings';
-      throw new Error(`No batch to run: ${why}`);
-    }
+    if (!this.compiled) throw new Error(GRAPH_HAS_ERRORS);
+    const batch = this.data.batch;
+    if (!batch) throw new Error(`No batch to run: ${this.data.whyNoData()}`);
     if (this.training.running) throw new Error('Training is running; pause it first.');
-    return { ...this.compiled, x: this.batch.x, y: this.batch.y };
+    return { ...this.compiled, x: batch.x, y: batch.y };
   }
 
   setMode(mode: 'train' | 'eval'): void {
-    if (mode !== this.mode) this.invalidate();
-    this.mode = mode;
+    if (mode !== this.stepper.mode) this.invalidate();
+    this.stepper.mode = mode;
   }
 
   // ── Passes ──────────────────────────────────────────────────────────────
 
   forward(): ForwardReport {
-    const { model, plan, x, y } = this.require();
-    model.train(this.mode === 'train');
-    this.trace = keepingRandomState(model, () => forwardAll(model, x, y));
-    this.traceHasBackward = false;
-    this.stepPosition = model.layers.length;
-    return this.forwardReport(plan, this.trace, x, y);
+    return this.stepper.forward(this.require());
   }
 
   backward(): BackwardReport {
-    const { model, plan, x, y } = this.require();
-    if (!plan.lossNodeId) throw new Error('Backward needs a loss as the last node.');
-    if (!this.trace || this.trace.outputs.length < model.layers.length) {
-      model.train(this.mode === 'train');
-      this.trace = keepingRandomState(model, () => forwardAll(model, x, y));
-    }
-    backwardAll(model, this.trace);
-    this.traceHasBackward = true;
-    this.stepPosition = 2 * model.layers.length;
-    return this.backwardReport(model, plan, this.trace, x, y);
-  }
-
-  private forwardReport(plan: Plan, trace: Trace, x: Tensor, y: Int32Array): ForwardReport {
-    const nodes: ForwardReport['nodes'] = { [plan.inputNodeId]: summarize(x) };
-    plan.layers.forEach((pl, i) => {
-      if (trace.outputs[i]) nodes[pl.nodeId] = summarize(trace.outputs[i]);
-    });
-    const L = plan.layers.length;
-    const done = trace.outputs.length === L && L > 0;
-    const loss = done && plan.lossNodeId ? trace.outputs[L - 1].item() : null;
-    const scores = plan.lossNodeId ? trace.inputs[L - 1] : trace.outputs[L - 1];
-    return {
-      batchSize: x.shape[0],
-      nodes,
-      loss,
-      accuracy: done && scores && plan.outputFeatures >= 2 ? accuracy(scores, y) : null,
-      mode: this.mode,
-    };
-  }
-
-  private nodeBackward(model: Sequential, trace: Trace, i: number): NodeBackward {
-    const params = model.layers[i].params().map((p) => ({ name: p.name, value: summarize(p.value), grad: summarize(p.grad) }));
-    const dOut = trace.dOuts[i];
-    const dIn = summarize(trace.dIns[i]);
-    const pn = Math.sqrt(params.reduce((s, p) => s + p.grad.norm ** 2, 0));
-    return { dOut: dOut ? summarize(dOut) : null, dIn, params, gradNorm: { input: dIn.norm, params: pn } };
-  }
-
-  private backwardReport(model: Sequential, plan: Plan, trace: Trace, x: Tensor, y: Int32Array): BackwardReport {
-    const nodes: BackwardReport['nodes'] = {};
-    const edgeGradNorms: Record<string, number> = {};
-    plan.layers.forEach((pl, i) => {
-      if (!trace.dIns[i]) return;
-      nodes[pl.nodeId] = this.nodeBackward(model, trace, i);
-      edgeGradNorms[pl.inEdgeId] = nodes[pl.nodeId].gradNorm.input;
-    });
-    return { forward: this.forwardReport(plan, trace, x, y), nodes, edgeGradNorms };
+    return this.stepper.backward(this.require());
   }
 
   // ── One layer at a time ─────────────────────────────────────────────────
@@ -344,12 +190,7 @@ export class EngineService {
   }
 
   stepStatus(): StepStatus {
-    const plan = this.compiled?.plan;
-    const L = plan?.layers.length ?? 0;
-    const total = plan?.lossNodeId ? 2 * L : L;
-    const p = this.stepPosition;
-    const next = !plan || p >= total ? null : p < L ? `Forward ${p + 1}/${L}: ${plan.layers[p].title}` : `Backward ${p - L + 1}/${L}: ${plan.layers[2 * L - 1 - p].title}`;
-    return { position: p, total, next };
+    return this.stepper.status(this.compiled?.plan ?? null);
   }
 
   /**
@@ -358,78 +199,21 @@ export class EngineService {
    * backward pass.
    */
   stepNext(): StepReport {
-    const { model, plan, x, y } = this.require();
-    const L = model.layers.length;
-    const total = plan.lossNodeId ? 2 * L : L;
-    if (this.stepPosition >= total) this.invalidate();
-    const p = this.stepPosition;
-    if (p === 0) {
-      this.trace = emptyTrace();
-      this.traceHasBackward = false;
-      model.train(this.mode === 'train');
-    }
-    const trace = this.trace!;
-    this.stepPosition++;
-    if (p < L) {
-      const pl = plan.layers[p];
-      const out = keepingRandomState(model, () => forwardLayer(model, trace, p, x, y));
-      return {
-        phase: 'forward',
-        index: p + 1,
-        total: L,
-        nodeId: pl.nodeId,
-        edgeId: pl.inEdgeId,
-        title: pl.title,
-        label: `Forward ${p + 1}/${L}: ${pl.title}`,
-        output: summarize(out),
-        loss: pl.nodeId === plan.lossNodeId ? out.item() : undefined,
-        done: this.stepPosition >= total,
-      };
-    }
-    const i = 2 * L - 1 - p;
-    if (i === L - 1) model.zeroGrad();
-    backwardLayer(model, trace, i);
-    const pl = plan.layers[i];
-    const nb = this.nodeBackward(model, trace, i);
-    if (i === 0) this.traceHasBackward = true;
-    return {
-      phase: 'backward',
-      index: p - L + 1,
-      total: L,
-      nodeId: pl.nodeId,
-      edgeId: pl.inEdgeId,
-      title: pl.title,
-      label: `Backward ${p - L + 1}/${L}: ${pl.title}`,
-      backward: nb,
-      edgeGradNorm: nb.gradNorm.input,
-      done: this.stepPosition >= total,
-    };
+    return this.stepper.next(this.require(), () => this.invalidate());
   }
 
   // ── Looking inside ──────────────────────────────────────────────────────
 
   /** Makes sure a forward pass of the current batch stands behind the layers' state. */
-  private ensureForward(): { model: Sequential; plan: Plan; trace: Trace } {
-    const { model, plan } = this.require();
-    if (!this.trace || this.trace.outputs.length < model.layers.length) this.forward();
-    return { model, plan, trace: this.trace! };
-  }
-
-  private layerIndex(plan: Plan, nodeId: string): number {
-    const i = plan.layers.findIndex((l) => l.nodeId === nodeId);
-    if (i < 0) throw new Error(`Node '${nodeId}' is not a layer of the compiled chain.`);
-    return i;
+  private ensureForward(): PassInputs & { trace: Trace } {
+    const inputs = this.require();
+    if (!this.stepper.hasForward(inputs.model)) this.stepper.forward(inputs);
+    return { ...inputs, trace: this.stepper.trace! };
   }
 
   gradcheck(): GradcheckReport {
-    const { model, plan, trace } = this.ensureForward();
-    const y = this.batch!.y;
-    const layers = plan.layers.map((pl, i) => {
-      const result = gradcheck(model.layers[i], trace.inputs[i], y);
-      return { nodeId: pl.nodeId, title: pl.title, result, report: formatGradcheck(result) };
-    });
-    const maxRelError = Math.max(0, ...layers.map((l) => l.result.maxRelError));
-    return { layers, maxRelError, threshold: GRADCHECK_THRESHOLD, passed: maxRelError < GRADCHECK_THRESHOLD };
+    const { model, plan, trace, y } = this.ensureForward();
+    return this.checks.all(model, plan, trace.inputs, y);
   }
 
   /**
@@ -438,18 +222,12 @@ export class EngineService {
    * that changes the model or the batch).
    */
   async checkGradients(onProgress?: (p: GradcheckProgress) => void): Promise<GradcheckReport | null> {
-    const { model, plan, trace } = this.ensureForward();
-    this.gradcheckRun?.cancel();
-    const run = (this.gradcheckRun = new GradcheckRun());
-    try {
-      return await run.run(model, plan, trace.inputs, this.batch!.y, onProgress);
-    } finally {
-      if (this.gradcheckRun === run) this.gradcheckRun = null;
-    }
+    const { model, plan, trace, y } = this.ensureForward();
+    return this.checks.run(model, plan, trace.inputs, y, onProgress);
   }
 
   cancelGradcheck(): void {
-    this.gradcheckRun?.cancel();
+    this.checks.cancel();
   }
 
   /** The compiled chain, or null while the graph has errors. */
@@ -459,48 +237,44 @@ export class EngineService {
 
   jacobian(nodeId: string, wrt: JacobianWrt = 'input'): JacobianStructure {
     const { model, plan } = this.ensureForward();
-    return jacobianStructure(model.layers[this.layerIndex(plan, nodeId)], wrt);
+    return jacobianStructure(model.layers[layerIndex(plan, nodeId)], wrt);
   }
 
   /** A tensor of a node at full resolution up to `maxSide` per side (the inspector's heatmaps). */
   tensor(nodeId: string, kind: TensorKind, maxSide = 256): TensorView | null {
-    const { model, plan, trace } = this.ensureForward();
-    if (nodeId === plan.inputNodeId) return kind === 'output' ? tensorView(this.batch!.x, maxSide) : null;
-    const i = this.layerIndex(plan, nodeId);
-    const params = model.layers[i].params();
-    const param = (name: string, grad: boolean) => {
-      const p = params.find((q) => q.name === name);
-      return p ? (grad ? p.grad : p.value) : undefined;
-    };
-    const t =
-      kind === 'output' ? trace.outputs[i]
-      : kind === 'dOut' ? (this.traceHasBackward ? trace.dOuts[i] : undefined)
-      : kind === 'dIn' ? (this.traceHasBackward ? trace.dIns[i] : undefined)
-      : kind === 'w' || kind === 'b' ? param(kind, false)
-      : param(kind.slice(1), true);
-    return t ? tensorView(t, maxSide) : null;
+    const at = this.ensureForward();
+    return nodeTensor({ ...at, hasBackward: this.stepper.hasBackward }, nodeId, kind, maxSide);
+  }
+
+  /** J·v for a layer of the last pass beside its gᵀJ, with the dot-product identity (needs the backward pass down to it). */
+  jvp(nodeId: string, direction: JvpDirection): JvpReport {
+    const { model, plan, trace, y } = this.ensureForward();
+    return jvpProbe(model, trace, y, layerIndex(plan, nodeId), nodeId, direction);
   }
 
   datasetPoints(): DatasetPoints | null {
-    if (!this.data) return null;
-    const { split, bounds, dataset } = this.data;
-    const f = dataset.features;
-    const nTrain = split.train.y.length;
-    const n = nTrain + split.test.y.length;
-    const x = new Float32Array(n * f);
-    x.set(split.train.x);
-    x.set(split.test.x, nTrain * f);
-    const y = new Int32Array(n);
-    y.set(split.train.y);
-    y.set(split.test.y, nTrain);
-    const isTest = new Uint8Array(n);
-    isTest.fill(1, nTrain);
-    return { features: f, classes: dataset.classes, x, y, isTest, bounds, classNames: dataset.classNames };
+    return this.data.points();
+  }
+
+  /** Predictions on the test images, the confusion matrix and the first layer's weights; null unless the data are square images. Allowed while training runs (it reads a copy). */
+  imageReport(withImages = false): ImageReport | null {
+    const data = this.data.data;
+    if (!this.compiled || !data || this.data.diagnostics.length) return null;
+    return imageReport(this.compiled.model, this.compiled.plan, data.split.test, this.training.run?.step ?? 0, withImages);
+  }
+
+  /** One test sample run alone through the current weights, forward and backward. */
+  traceSample(testIndex: number): SampleTrace {
+    const data = this.data.data;
+    if (!this.compiled) throw new Error(GRAPH_HAS_ERRORS);
+    if (!data || this.data.diagnostics.length) throw new Error(`No data to trace: ${this.data.whyNoData()}`);
+    return traceSample(this.compiled.model, this.compiled.plan, data.split.test, testIndex);
   }
 
   decisionBoundary(resolution = 100): DecisionBoundary | null {
-    if (!this.compiled || !this.data || this.compiled.plan.inputFeatures !== 2) return null;
-    return decisionBoundary(this.compiled.model, !!this.compiled.plan.lossNodeId, this.data.bounds, resolution, this.training.run?.step ?? 0);
+    const data = this.data.data;
+    if (!this.compiled || !data || this.compiled.plan.inputFeatures !== 2) return null;
+    return decisionBoundary(this.compiled.model, !!this.compiled.plan.lossNodeId, data.bounds, boundaryResolution(resolution)!, this.training.run?.step ?? 0);
   }
 
   // ── Training ────────────────────────────────────────────────────────────
@@ -512,21 +286,59 @@ export class EngineService {
   async train(onProgress: (p: TrainProgress) => void): Promise<TrainProgress['end']> {
     const doc = this.doc;
     const c = this.compiled;
-    if (!doc || !c) throw new Error('The graph has errors; fix the problems listed under Messages first.');
+    if (!doc || !c) throw new Error(GRAPH_HAS_ERRORS);
     if (!c.plan.lossNodeId) throw new Error('Training needs a loss as the last node.');
-    if (!this.data || this.dataDiagnostics.length) {
-      throw new Error(`No data to train on: ${this.dataErrors[0]?.message ?? this.dataDiagnostics[0]?.message ?? 'the document has no training settings'}`);
-    }
+    const data = this.data.data;
+    if (!data || this.data.diagnostics.length) throw new Error(`No data to train on: ${this.data.whyNoData()}`);
+    if (this.comparison) throw new Error('A comparison of gradient estimators is running; stop it first.');
     this.invalidate();
-    return this.training.start({ model: c.model, plan: c.plan, split: this.data.split, bounds: this.data.bounds, settings: doc.training!, seed: doc.seed }, onProgress);
+    return this.training.start({ model: c.model, plan: c.plan, split: data.split, bounds: data.bounds, settings: doc.training!, seed: doc.seed, breakpoints: doc.breakpoints }, onProgress);
   }
 
   pause(): void {
     this.training.pause();
   }
 
+  /**
+   * Trains the document's model from its seed's initial weights with each estimator in turn
+   * (see Comparison); the model on the canvas and its training run are left alone.
+   */
+  async compare(options: CompareOptions, onProgress: (p: CompareProgress) => void): Promise<CompareResult> {
+    const doc = this.doc;
+    if (!doc || !this.compiled) {
+      // Code that is not running is the one problem the estimators cannot work around: say it.
+      const code = this.lastLoad?.diagnostics.find((d) => d.severity === 'error' && d.field === 'code');
+      throw new Error(code ? `Cannot compare: ${code.message}` : GRAPH_HAS_ERRORS);
+    }
+    const data = this.data.data;
+    if (!data || this.data.diagnostics.length) throw new Error(`No data to compare on: ${this.data.whyNoData()}`);
+    if (this.training.active) throw new Error('Training is running; stop it before comparing estimators.');
+    if (this.comparison) throw new Error('A comparison is already running.');
+    const run = (this.comparison = new Comparison());
+    try {
+      return await run.run(comparisonSetup(doc, data.split, this.codeLayer), options, onProgress);
+    } finally {
+      this.comparison = null;
+    }
+  }
+
+  cancelCompare(): void {
+    this.comparison?.cancel();
+  }
+
+  /** One forward-gradient step on the current batch, layer by layer, along the direction `seed` draws (the model is left alone). */
+  forwardGradientStep(seed: number): ForwardGradientWalk {
+    const { model, plan, x, y } = this.require();
+    return forwardGradientWalk(model, plan, x, y, seed);
+  }
+
   resume(): void {
     this.training.resume();
+  }
+
+  /** From a pause (a breakpoint's or the user's), one training step, then paused again. */
+  trainStep(): void {
+    this.training.stepOnce();
   }
 
   /** The page is busy with a gesture (a drag, a pan): training rests two thirds of the time until it ends. */
@@ -552,17 +364,10 @@ export class EngineService {
 
   /** Draws every layer's weights afresh from the document's seed and forgets the training run. */
   resetWeights(): void {
-    if (!this.compiled || !this.doc) throw new Error('The graph has errors; fix the problems listed under Messages first.');
+    const { model, plan } = this.requireCompiled();
     this.training.stop();
     this.training.reset();
-    const seed = this.doc.seed;
-    this.compiled.plan.layers.forEach((pl, i) => {
-      const fresh = buildLayer(pl, seed).params();
-      this.compiled!.model.layers[i].params().forEach((p, k) => {
-        p.value.data.set(fresh[k].value.data);
-        p.grad.data.fill(0);
-      });
-    });
+    redrawWeights(model, plan, this.doc!.seed, this.codeLayer);
     this.invalidate();
   }
 
@@ -577,7 +382,7 @@ export class EngineService {
   }
 
   private requireCompiled(): Compiled {
-    if (!this.compiled || !this.doc) throw new Error('The graph has errors; fix the problems listed under Messages first.');
+    if (!this.compiled || !this.doc) throw new Error(GRAPH_HAS_ERRORS);
     return this.compiled;
   }
 

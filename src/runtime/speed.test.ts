@@ -8,7 +8,7 @@ function spiralDoc(): ModelDocument {
   const training = defaultTraining();
   Object.assign(training.dataset, { kind: 'spiral', samples: 120, classes: 3, noise: 0.1, test_fraction: 0.2 });
   Object.assign(training, { batch_size: 16, epochs: 4, update_every: 3 });
-  return { format: 'backprop-studio/model', version: 1, name: 'speed', seed: 11, nodes, edges, training };
+  return { format: 'backprop-studio/model', version: 2, name: 'speed', seed: 11, nodes, edges, training };
 }
 
 async function train(setSpeeds?: (s: EngineService, p: TrainProgress) => void) {

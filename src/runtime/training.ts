@@ -1,8 +1,10 @@
 import type { Sequential } from '../engine';
-import type { Plan, TrainingSettings } from '../model';
-import { decisionBoundary } from './boundary';
+import type { BreakpointEntry, BreakpointHit, Plan, TrainingSettings } from '../model';
+import { failureReason } from './entry-guard';
 import { COURTESY_MAX_MS, COURTESY_PROGRESS_INTERVAL_MS, COURTESY_SLICE_MS } from './courtesy';
 import type { Bounds, DatasetSplit } from './datasets';
+import { hasInputView, inputView } from './input-view';
+import { rSquared, targetVariance } from './metrics';
 import { Pace } from './pace';
 import type { LiveSnapshot, TrainProgress } from './protocol';
 import { yieldToEvents } from './scheduler';
@@ -33,6 +35,7 @@ export interface TrainingSetup {
   bounds: Bounds;
   settings: TrainingSettings;
   seed: number;
+  breakpoints?: readonly BreakpointEntry[];
 }
 
 /**
@@ -40,7 +43,7 @@ export interface TrainingSetup {
  * resume and stop (and any other call) take effect within one step, and streams
  * progress: every `update_every` (K) steps a point on the curves (mean training loss and
  * accuracy since the previous point, test loss and accuracy), per-layer gradient norms,
- * a snapshot of every node's values and the decision boundary — tied to steps, sent at
+ * a snapshot of every node's values and the decision boundary (or a regression model's fit) — tied to steps, sent at
  * most 10 times a second (the boundary at most 4 times, the weights once).
  */
 export class Training {
@@ -53,6 +56,10 @@ export class Training {
   private lastEnd: TrainEnd | null = null;
   /** Until then the page is busy with a gesture: train at a third of the time (see COURTESY_SLICE_MS). */
   private courteousUntil = 0;
+  /** The breakpoint the run is paused at, until it resumes. */
+  hit: BreakpointHit | null = null;
+  /** Steps left before a Step pauses the run again (0: not stepping). */
+  private stepsLeft = 0;
   /** How fast steps follow each other (full speed by default); the steps themselves are the same at every speed. */
   readonly pace = new Pace();
 
@@ -68,6 +75,7 @@ export class Training {
   reset(): void {
     if (!this.active) {
       this.run = null;
+      this.hit = null;
       this.lastEnd = null;
       this.state = 'idle';
     }
@@ -81,8 +89,23 @@ export class Training {
   resume(): void {
     if (this.state === 'paused') {
       this.state = 'running';
+      this.hit = null;
       this.resumeWaiter?.();
     }
+  }
+
+  /** A new learning rate for a paused run (null: unchanged), and the breakpoints as edited. */
+  retune(lr: number | null, breakpoints: readonly BreakpointEntry[] | undefined): void {
+    if (!this.run) return;
+    if (lr !== null) this.run.setLearningRate(lr);
+    this.run.setBreakpoints(breakpoints);
+  }
+
+  /** From a pause, one training step (the held one, after a breakpoint), then paused again. */
+  stepOnce(): void {
+    if (this.state !== 'paused') return;
+    this.stepsLeft = 1;
+    this.resume();
   }
 
   /** Half duty while the page is busy with a gesture, full speed again after it. */
@@ -101,11 +124,37 @@ export class Training {
     this.resumeWaiter?.();
   }
 
+  /**
+   * Trains until the epochs, the target loss, a divergence or stop(). Anything thrown on
+   * the way (a batch too large for memory, a bug) ends the run as 'failed' with a message
+   * in words, never leaves it 'running'.
+   */
   async start(setup: TrainingSetup, onProgress: (p: TrainProgress) => void): Promise<TrainEnd> {
     if (this.active) throw new Error('Training is already running.');
+    try {
+      return await this.loop(setup, onProgress);
+    } catch (e) {
+      console.warn('Backprop Studio engine: training failed', e);
+      const run = this.run;
+      const step = run?.step ?? 0;
+      const end: TrainEnd = { reason: 'failed', message: `Training failed at step ${step}: ${failureReason(e)}.`, step, epoch: run?.epoch ?? 0 };
+      this.state = 'failed';
+      this.lastEnd = end;
+      this.stopRequested = false;
+      this.resumeWaiter = null;
+      try {
+        onProgress({ state: 'failed', step, epoch: end.epoch, points: [], gradNorms: [], end });
+      } catch {
+        // The message is also the promise's value.
+      }
+      return end;
+    }
+  }
+
+  private async loop(setup: TrainingSetup, onProgress: (p: TrainProgress) => void): Promise<TrainEnd> {
     const { model, plan, split, settings, seed, bounds } = setup;
     if (!this.run || this.run.model !== model) {
-      this.run = new TrainingRun(model, plan, split.train, settings, seed);
+      this.run = new TrainingRun(model, plan, split.train, settings, seed, setup.breakpoints);
       this.epochLimit = settings.epochs;
     } else if (this.lastEnd && this.lastEnd.reason !== 'stopped') {
       // Pressing Train after a finished run trains the same run for another budget.
@@ -115,7 +164,8 @@ export class Training {
     this.state = 'running';
     this.stopRequested = false;
     const K = settings.update_every;
-    const twoD = plan.inputFeatures === 2;
+    const drawsView = hasInputView(plan);
+    const trainVariance = targetVariance(split.train);
 
     let points: TrainPoint[] = [];
     let norms: GradNormPoint[] = [];
@@ -139,8 +189,8 @@ export class Training {
       const msg: TrainProgress = { state: end ? stateOf(end) : this.state, step: run.step, epoch: run.epoch, points, gradNorms: norms };
       if (snapshot) msg.snapshot = snapshot;
       // A boundary once sent was transferred away, so a forced message draws it again.
-      if (twoD && (force || (run.step - boundaryStep >= (watched() ? 1 : K) && now >= nextBoundary && !this.courteous))) {
-        msg.boundary = decisionBoundary(model, true, bounds, 100, run.step);
+      if (drawsView && (force || (run.step - boundaryStep >= (watched() ? 1 : K) && now >= nextBoundary && !this.courteous))) {
+        Object.assign(msg, inputView(model, plan, bounds, run.step));
         boundaryStep = run.step;
         const cost = performance.now() - now;
         nextBoundary = now + Math.max(BOUNDARY_INTERVAL_MS, cost / BOUNDARY_SHARE);
@@ -150,10 +200,20 @@ export class Training {
         lastWeights = now;
       }
       if (end) msg.end = end;
+      if (this.hit && this.state === 'paused') msg.breakpoint = this.hit;
       points = [];
       norms = [];
       snapshot = undefined;
       onProgress(msg);
+    };
+
+    /** A breakpoint fired: the run pauses there, its step's figures on show. */
+    const pauseAt = (hit: BreakpointHit) => {
+      this.hit = hit;
+      this.state = 'paused';
+      this.stepsLeft = 0;
+      const g = gradNorms(model, plan, run.trace);
+      snapshot = liveSnapshot(hit.step, plan, run.trace, g);
     };
 
     const record = () => {
@@ -162,15 +222,18 @@ export class Training {
         step: run.step,
         epoch: run.epoch,
         trainLoss: lossSum / count,
-        trainAccuracy: accSum / count,
+        trainAccuracy: trainVariance === null ? accSum / count : null,
         testLoss: test?.loss ?? null,
         testAccuracy: test?.accuracy ?? null,
+        ...(trainVariance === null ? {} : { trainR2: rSquared(lossSum / count, trainVariance), testR2: test?.r2 ?? null }),
       });
       const g = gradNorms(model, plan, run.trace);
       norms.push({ step: run.step, norms: g });
       snapshot = liveSnapshot(run.step, plan, run.trace, g);
       const meanLoss = lossSum / count;
+      const hit = run.evaluated(run.step, test?.accuracy ?? (trainVariance === null ? accSum / count : null));
       lossSum = accSum = count = 0;
+      if (hit) pauseAt(hit);
       return meanLoss;
     };
 
@@ -187,12 +250,12 @@ export class Training {
         continue;
       }
       const r = run.runStep();
-      if ('diverged' in r) {
-        end = r.diverged;
-        break;
+      if ('hit' in r) {
+        pauseAt(r.hit);
+        continue;
       }
       lossSum += r.loss;
-      accSum += r.accuracy;
+      accSum += r.accuracy ?? 0;
       count++;
       if (run.step % K === 0) {
         const meanLoss = record();
@@ -201,9 +264,14 @@ export class Training {
         }
       }
       if (!end && run.epoch >= this.epochLimit) {
-        end = { reason: 'finished', message: `Finished ${run.epoch} epochs (${run.step} steps).`, step: run.step, epoch: run.epoch };
+        end = { reason: 'finished', message: `Finished ${run.epoch} epoch${run.epoch === 1 ? '' : 's'} (${run.step} step${run.step === 1 ? '' : 's'}).`, step: run.step, epoch: run.epoch };
       }
       if (!end && watched() && run.step % K !== 0) snapshot = liveSnapshot(run.step, plan, run.trace, gradNorms(model, plan, run.trace));
+      if (!end && this.stepsLeft > 0 && --this.stepsLeft === 0 && this.state === 'running') {
+        // Step: one step, then paused again, its figures on show.
+        this.state = 'paused';
+        snapshot = liveSnapshot(run.step, plan, run.trace, gradNorms(model, plan, run.trace));
+      }
       emit(false);
       if (end) break;
       if (this.pace.paced) await this.pace.wait();
@@ -217,7 +285,8 @@ export class Training {
         if (!this.courteous) sliceStart = performance.now();
       }
     }
-    if (count && end.reason !== 'diverged') record();
+    if (count) record();
+    this.hit = null;
     this.state = stateOf(end);
     this.lastEnd = end;
     emit(true);
@@ -228,7 +297,7 @@ export class Training {
 const rest = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function stateOf(end: TrainEnd): TrainState {
-  return end.reason === 'diverged' ? 'diverged' : end.reason === 'stopped' ? 'stopped' : 'finished';
+  return end.reason === 'diverged' || end.reason === 'stopped' || end.reason === 'failed' ? end.reason : 'finished';
 }
 
 function liveSnapshot(step: number, plan: Plan, trace: TrainingRun['trace'], g: ReturnType<typeof gradNorms>): LiveSnapshot {

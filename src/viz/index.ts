@@ -48,7 +48,13 @@ export { gradientStyle, GRADIENT_DOMAIN, type GradientStyle } from './gradient/g
 export { GradientLegend, type GradientLegendProps } from './gradient/GradientLegend';
 
 export { useElementWidth } from './ui/useElementWidth';
-export { formatBytes, formatCount, formatShape, formatShapeTuple, formatValue, nonZeroText } from './format';
+export { formatBytes, formatCount, formatShape, formatShapeTuple, formatValue, formatPercent, nonZeroText } from './format';
 export { gradientFlow, flowPosition, flowStyle, LAYER_FACTOR, type GradientFlow, type GradientHealth, type FlowStyle } from './gradient/gradient-flow';
 export { GradientFlowLegend } from './gradient/GradientFlowLegend';
 export { Segmented, type SegmentedProps } from './ui/Segmented';
+
+export { PixelImage, type PixelImageProps } from './digits/PixelImage';
+export { ConfusionMatrix, type ConfusionMatrixProps } from './digits/ConfusionMatrix';
+export { grayPixels, divergingPixels, saliencyPixels, maxAbs } from './digits/pixels';
+export { FitView, type FitViewProps } from './fit/FitView';
+export { surfacePixels, valueExtent, predictionAt } from './fit/geometry';

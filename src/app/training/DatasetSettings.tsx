@@ -1,18 +1,27 @@
 import { useMemo } from 'react';
-import type { DatasetKind } from '../../model/schema';
+import type { DigitsProgress } from '../../runtime';
+import { formatValue } from '../../viz';
+import type { DatasetKind } from '../../model';
 import { useRun } from '../../editor/run/use-run';
 import { useEditorStore } from '../../editor/use-editor';
 import { DiagnosticsList } from '../DiagnosticsList';
-import { csvColumns, plural } from './csv-data';
+import { csvColumns, plural, type CsvTarget } from './csv-data';
 import { csvErrorPlace } from './CsvErrorsDialog';
 import { useCsvLoader } from './use-csv-loader';
 import { applyDataFix, dataFixes, withDatasetKind } from './data-fixes';
 import { SelectField, SettingField } from './SettingField';
-import { DATASETS, datasetChoice, isPlaneDataset } from './settings-fields';
+import { DATASETS, datasetChoice } from './settings-fields';
 import { trainingIcons } from './training-icons';
 import { currentTraining, useTrainingSettings } from './use-training';
 
+/** The digits the mnist package holds: all of them by default. */
+const DIGITS_TOTAL = 10_000;
+
 const KIND_OPTIONS = DATASETS.map((d) => ({ value: d.kind, label: d.label }));
+const CSV_TARGETS: { value: CsvTarget; label: string }[] = [
+  { value: 'class', label: 'Class labels' },
+  { value: 'number', label: 'Numbers to fit (regression)' },
+];
 
 /** The settings with a built-in dataset (a CSV the settings held is dropped with it). */
 
@@ -27,10 +36,11 @@ export function DatasetSettings() {
   const d = training.dataset;
   const choice = datasetChoice(d.kind);
   const load = useRun((s) => s.load);
+  const progress = useRun((s) => s.dataProgress);
   const csv = useCsvLoader();
   const columns = useMemo(() => (d.kind === 'csv' && d.csv ? csvColumns(d.csv.text) : []), [d.kind, d.csv]);
   // The engine reloads on every change the fixes depend on, so `load` is the key; the graph is read at that moment.
-  const fixes = useMemo(() => dataFixes(store.getState().doc, load), [store, load]);
+  const fixes = useMemo(() => dataFixes(store.getState().doc, load, currentTraining(store)), [store, load]);
 
   const chooseKind = (kind: DatasetKind) => {
     if (kind === d.kind) return;
@@ -38,8 +48,10 @@ export function DatasetSettings() {
       csv.pick();
       return;
     }
-    // The built-in datasets are 2-D: the Input follows. A random batch takes the Input as it is.
-    store.getState().setTrainingData(withDatasetKind(currentTraining(store), kind), isPlaneDataset(kind) ? 2 : undefined);
+    // The Input follows a built-in dataset's features (784 pixels for the digits). A random batch takes the Input as it is.
+    const next = withDatasetKind(currentTraining(store), kind);
+    if (kind === 'digits') next.dataset = { ...next.dataset, samples: DIGITS_TOTAL, classes: 10 };
+    store.getState().setTrainingData(next, datasetChoice(kind).features);
   };
 
   const info = load?.dataset;
@@ -72,17 +84,26 @@ export function DatasetSettings() {
                 name="training-label-column"
                 value={d.csv.label_column ?? columns[columns.length - 1]}
                 options={columns.map((c) => ({ value: c, label: c }))}
-                onChange={(c) => csv.apply(d.csv!.text, d.csv!.name, c)}
+                onChange={(c) => csv.apply(d.csv!.text, d.csv!.name, c, d.csv!.target ?? 'class')}
               >
                 <span className="bp-field__hint">The other columns are the features.</span>
               </SelectField>
             )}
+            <SelectField
+              label="It holds"
+              name="training-csv-target"
+              value={d.csv.target ?? 'class'}
+              options={CSV_TARGETS}
+              onChange={(t) => csv.apply(d.csv!.text, d.csv!.name, d.csv!.label_column, t)}
+            >
+              <span className="bp-field__hint">Classes to tell apart (cross-entropy loss), or a number per sample to fit (MSE loss).</span>
+            </SelectField>
           </div>
         )}
         {choice.fields.map((f) => (
           <SettingField key={f} field={f} />
         ))}
-        <SettingField field="test_percent" />
+        {d.kind !== 'digits' && <SettingField field="test_percent" />}
       </div>
       {csv.elements}
       {d.kind === 'csv' && !d.csv && (
@@ -91,10 +112,14 @@ export function DatasetSettings() {
           <span>Choose a CSV file…</span>
         </button>
       )}
+      {progress && <DataProgress progress={progress} />}
       {info && (
         <p className="bp-train-info" data-testid="dataset-info">
-          {plural(info.samples, 'sample')}: {info.train.toLocaleString('en-US')} training, {info.test.toLocaleString('en-US')} test · {plural(info.features, 'feature')} · {plural(info.classes, 'class', 'classes')}
-          {info.classNames && info.classNames.length <= 8 ? ` (${info.classNames.join(', ')})` : ''}
+          {plural(info.samples, 'sample')}: {info.train.toLocaleString('en-US')} training, {info.test.toLocaleString('en-US')} test · {plural(info.features, 'feature')} ·{' '}
+          {info.targetRange
+            ? `1 number to fit (${info.targetName ?? 'y'}, from ${formatValue(info.targetRange[0])} to ${formatValue(info.targetRange[1])})`
+            : plural(info.classes, 'class', 'classes')}
+          {!info.targetRange && info.classNames && info.classNames.length <= 8 ? ` (${info.classNames.join(', ')})` : ''}
         </p>
       )}
       {d.kind === 'random' && plan && (
@@ -131,5 +156,18 @@ export function DatasetSettings() {
         </div>
       )}
     </section>
+  );
+}
+
+const MB = (bytes: number) => (bytes / 1e6).toFixed(1);
+
+/** The data arriving in the engine: a bar when their size is known, the bytes so far always. */
+function DataProgress({ progress }: { progress: DigitsProgress }) {
+  const { loaded, total } = progress;
+  return (
+    <div className="bp-train-info" data-testid="data-progress" role="status">
+      Loading the digits: {MB(loaded)} MB{total ? ` of ${MB(total)} MB` : ''}
+      {total ? <progress max={total} value={loaded} aria-label="Digits loaded" style={{ width: '100%' }} /> : null}
+    </div>
   );
 }

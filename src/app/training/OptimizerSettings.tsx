@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { OptimizerKind } from '../../model/schema';
+import type { OptimizerKind } from '../../model';
 import { useEditorStore } from '../../editor/use-editor';
 import { SelectField, SettingField } from './SettingField';
 import { OPTIMIZERS, optimizerChoice } from './settings-fields';

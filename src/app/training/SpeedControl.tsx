@@ -1,5 +1,5 @@
 import { useScreen } from '../../editor/screen/use-screen';
-import { TRAINING_SPEEDS, type TrainingSpeed } from '../../runtime/pace';
+import { TRAINING_SPEEDS, type TrainingSpeed } from '../../runtime';
 import { Segmented } from '../../viz';
 
 /** A speed's name on the control, and what it means. */

@@ -14,6 +14,7 @@ const SCALES: readonly YScaleType[] = ['linear', 'log'];
 const SCALE_KEY = 'backprop-studio:loss-scale';
 
 const formatAccuracy = (v: number): string => `${Math.round(v * 1000) / 10}%`;
+const formatR2 = (v: number): string => String(Math.round(v * 100) / 100);
 
 function savedScale(): YScaleType {
   try {
@@ -102,7 +103,27 @@ function AccuracyChart({ series, height }: { series: CurveSeries; height: number
   );
 }
 
-/** Loss and accuracy against steps, one above the other (the Training tab); training solid, test dashed. */
+/** R² from 0 (no better than predicting the mean; a worse fit falls below the chart) to 1 (a perfect fit). */
+function R2Chart({ series, height }: { series: CurveSeries; height: number }) {
+  return (
+    <div role="group" aria-label="R² curve" data-testid="r2-chart">
+      <LineChart series={series.r2} height={height} yDomain={ACCURACY_DOMAIN} formatY={formatR2} showScaleSwitch={false} />
+    </div>
+  );
+}
+
+/** How well the model does beside its loss: accuracy for a classifier, R² for a regression model. */
+function ScoreChart(props: { series: CurveSeries; height: number }) {
+  const regression = useRun((s) => s.load?.plan?.task === 'regression');
+  return regression ? <R2Chart {...props} /> : <AccuracyChart {...props} />;
+}
+
+function ScoreTitle() {
+  const regression = useRun((s) => s.load?.plan?.task === 'regression');
+  return <h4>{regression ? 'R²' : 'Accuracy'}</h4>;
+}
+
+/** Loss and accuracy (R² for regression) against steps, one above the other (the Training tab); training solid, test dashed. */
 export function TrainingCharts() {
   const series = useCurveSeries();
   return (
@@ -117,9 +138,9 @@ export function TrainingCharts() {
       </div>
       <LossChart series={series} height={SIDE_CHART_HEIGHT} />
       <div className="bp-chart-head">
-        <h4>Accuracy</h4>
+        <ScoreTitle />
       </div>
-      <AccuracyChart series={series} height={SIDE_CHART_HEIGHT} />
+      <ScoreChart series={series} height={SIDE_CHART_HEIGHT} />
     </section>
   );
 }
@@ -143,10 +164,10 @@ export function CurvesTab() {
       </section>
       <section aria-label="Accuracy">
         <div className="bp-chart-head">
-          <h4>Accuracy</h4>
+          <ScoreTitle />
           <CsvButton />
         </div>
-        <AccuracyChart series={series} height={height} />
+        <ScoreChart series={series} height={height} />
       </section>
     </div>
   );

@@ -82,6 +82,8 @@ describe('side panel keyboard', () => {
     await user.keyboard('{Home}');
     expect(inspector).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{ArrowLeft}');
+    expect(screen.getByRole('tab', { name: 'Lesson' })).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{End}{ArrowLeft}');
     expect(screen.getByRole('tab', { name: 'Training' })).toHaveAttribute('aria-selected', 'true');
   });
 });

@@ -1,7 +1,11 @@
-import { defaultTraining } from '../../model/schema';
+import { defaultTraining } from '../../model';
 import { useEditor, useEditorStore } from '../../editor/use-editor';
+import { useControl } from '../../editor/lesson';
 import { BoundarySection } from './BoundarySection';
+import { BreakpointSettings } from './BreakpointSettings';
 import { DatasetSettings } from './DatasetSettings';
+import { DigitsSection } from './DigitsSection';
+import { EstimatorSettings } from './EstimatorSettings';
 import { LoopSettings } from './LoopSettings';
 import { OptimizerSettings } from './OptimizerSettings';
 import { TrainingCharts } from './TrainingCharts';
@@ -14,16 +18,25 @@ import './training.css';
  * (so in autosave, exports and share links), each change one undo step.
  */
 export function TrainingPanel() {
+  const settings = useControl('training_settings');
   return (
     <div className="bp-training">
       <TrainingStatus />
       <div className="bp-training__body">
-        <MissingSettings />
+        {settings === 'show' && <MissingSettings />}
         <BoundarySection />
+        <DigitsSection />
         <TrainingCharts />
-        <DatasetSettings />
-        <OptimizerSettings />
-        <LoopSettings />
+        {settings !== 'hide' && (
+          <fieldset className="bp-lockable" disabled={settings === 'lock'} aria-label="Training settings">
+            {settings === 'lock' && <p className="bp-locked-note">Training settings are locked by the lesson.</p>}
+            <DatasetSettings />
+            <OptimizerSettings />
+            <EstimatorSettings />
+            <LoopSettings />
+            <BreakpointSettings />
+          </fieldset>
+        )}
       </div>
     </div>
   );

@@ -4,8 +4,9 @@ import { formatCount } from '../../viz';
 import { icons } from '../icons';
 import { useRunControls } from '../run-controls';
 import { ToolButton } from '../ToolButton';
-import { latestPoint, lossText, percent, STATE_LABELS, statusAttributes, trainAction } from './status';
+import { latestPoint, lossText, percent, r2Text, STATE_LABELS, statusAttributes, trainAction } from './status';
 import { SpeedControl } from './SpeedControl';
+import { BreakpointPause } from './BreakpointPause';
 import { trainingIcons } from './training-icons';
 
 const TRAIN_LABEL = { train: 'Train', pause: 'Pause', resume: 'Resume' } as const;
@@ -19,11 +20,13 @@ export function TrainingStatus() {
   const store = useRunStore();
   const training = useRun((s) => s.training);
   const resetting = useRun((s) => s.busy === 'reset');
-  const { unavailable } = useRunControls();
+  const { unavailable, trainBlocked } = useRunControls();
   const p = latestPoint(training);
   const action = trainAction(training.state);
   const active = training.state === 'running' || training.state === 'paused';
   const diverged = training.state === 'diverged';
+  // A regression model's figures: its loss is the MSE, and R² stands in for accuracy.
+  const regression = useRun((s) => s.load?.plan?.task === 'regression');
   const screen = useScreenStore();
   /** Resets, and takes down the divergence message the run store raised: it has been answered. */
   const resetAfterDivergence = () => {
@@ -57,8 +60,8 @@ export function TrainingStatus() {
         <thead>
           <tr>
             <th scope="col" />
-            <th scope="col">Loss</th>
-            <th scope="col">Accuracy</th>
+            <th scope="col">{regression ? 'MSE' : 'Loss'}</th>
+            <th scope="col">{regression ? <abbr title="Coefficient of determination: 1 is a perfect fit, 0 no better than the mean">R²</abbr> : 'Accuracy'}</th>
           </tr>
         </thead>
         <tbody>
@@ -68,7 +71,7 @@ export function TrainingStatus() {
               Train
             </th>
             <td data-testid="train-loss">{lossText(p?.trainLoss)}</td>
-            <td data-testid="train-accuracy">{percent(p?.trainAccuracy)}</td>
+            {regression ? <td data-testid="train-r2">{r2Text(p?.trainR2)}</td> : <td data-testid="train-accuracy">{percent(p?.trainAccuracy)}</td>}
           </tr>
           <tr>
             <th scope="row">
@@ -76,7 +79,7 @@ export function TrainingStatus() {
               Test
             </th>
             <td data-testid="test-loss">{lossText(p?.testLoss)}</td>
-            <td data-testid="test-accuracy">{percent(p?.testAccuracy)}</td>
+            {regression ? <td data-testid="test-r2">{r2Text(p?.testR2)}</td> : <td data-testid="test-accuracy">{percent(p?.testAccuracy)}</td>}
           </tr>
         </tbody>
       </table>
@@ -85,10 +88,13 @@ export function TrainingStatus() {
           primary={!diverged}
           label={TRAIN_LABEL[action]}
           icon={action === 'pause' ? icons.pause : icons.train}
-          disabled={!!unavailable}
-          title={unavailable ?? (action === 'pause' ? 'Pause training' : action === 'resume' ? 'Continue training' : 'Train until the target loss or the epoch limit')}
+          disabled={!!trainBlocked}
+          title={trainBlocked ?? (action === 'pause' ? 'Pause training' : action === 'resume' ? 'Continue training' : 'Train until the target loss or the epoch limit')}
           onClick={() => void store.getState().toggleTraining()}
         />
+        {training.state === 'paused' && !training.breakpoint && (
+          <ToolButton label="Step once" icon={icons.step} title="One training step, then pause again" onClick={() => void store.getState().stepTraining()} />
+        )}
         <ToolButton label="Stop" icon={trainingIcons.stop} disabled={!active} title={active ? 'Stop training (the weights stay as trained)' : 'Training is not running'} onClick={() => store.getState().stopTraining()} />
         {diverged ? (
           <button type="button" className="bp-button bp-button--danger" aria-disabled={resetting || undefined} title="The weights are no longer finite: draw them again from the seed" onClick={resetAfterDivergence}>
@@ -106,6 +112,7 @@ export function TrainingStatus() {
         )}
       </div>
       <SpeedControl />
+      <BreakpointPause />
       <TrainingOutcome />
     </section>
   );
@@ -120,7 +127,7 @@ function TrainingOutcome() {
   const end = useRun((s) => s.training.end);
   const { unavailable } = useRunControls();
   const active = state === 'running' || state === 'paused';
-  const diverged = state === 'diverged';
+  const diverged = state === 'diverged' || state === 'failed';
   return (
     <div aria-live="polite" className="bp-train-outcome">
       {unavailable && !active && <div className="bp-train-note bp-train-note--warning">{unavailable}</div>}

@@ -1,6 +1,5 @@
-import type { TrainingSettings } from '../../model/schema';
-import { detectSeparator, readRecords } from '../../runtime/datasets/csv-records';
-import { parseCsv, type DatasetError } from '../../runtime/datasets';
+import type { TrainingSettings } from '../../model';
+import { detectSeparator, readRecords, parseCsv, type DatasetError } from '../../runtime';
 
 /** Largest CSV file accepted (the whole text is kept in the document). */
 export const MAX_CSV_BYTES = 32 * 1024 * 1024;
@@ -12,7 +11,12 @@ export interface CsvSummary {
   classes: number;
   featureNames: string[];
   classNames?: string[];
+  /** Regression data: the column of numbers to fit. */
+  targetName?: string;
 }
+
+/** What a CSV's label column holds: class labels, or numbers to fit (regression). */
+export type CsvTarget = 'class' | 'number';
 
 export type CsvLoad = { ok: true; training: TrainingSettings; summary: CsvSummary } | { ok: false; errors: DatasetError[] };
 
@@ -27,17 +31,25 @@ export function csvColumns(text: string): string[] {
 /**
  * The settings with the CSV as their dataset (kind 'csv', its name, text and label column;
  * the other dataset settings kept), if the file parses; otherwise every problem, with its
- * line and column. `labelColumn` undefined means the last column.
+ * line and column. `labelColumn` undefined means the last column; `target` 'number' reads it
+ * as numbers to fit (regression) rather than class labels.
  */
-export function loadCsv(training: TrainingSettings, text: string, name: string, labelColumn?: string): CsvLoad {
-  const parsed = parseCsv(text, { name, labelColumn });
+export function loadCsv(training: TrainingSettings, text: string, name: string, labelColumn?: string, target: CsvTarget = 'class'): CsvLoad {
+  const parsed = parseCsv(text, { name, labelColumn, target });
   if (!parsed.ok) return parsed;
   const d = parsed.data;
-  const csv = labelColumn === undefined ? { name, text } : { name, text, label_column: labelColumn };
+  const csv = { name, text, ...(labelColumn === undefined ? {} : { label_column: labelColumn }), ...(target === 'number' ? { target } : {}) };
   return {
     ok: true,
     training: { ...training, dataset: { ...training.dataset, kind: 'csv', csv } },
-    summary: { samples: d.y.length, features: d.features, classes: d.classes, featureNames: d.featureNames, ...(d.classNames ? { classNames: d.classNames } : {}) },
+    summary: {
+      samples: d.y.length,
+      features: d.features,
+      classes: d.classes,
+      featureNames: d.featureNames,
+      ...(d.classNames ? { classNames: d.classNames } : {}),
+      ...(d.targets ? { targetName: d.targetName } : {}),
+    },
   };
 }
 

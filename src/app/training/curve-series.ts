@@ -40,9 +40,13 @@ export class CurveSeries {
   readonly testLoss = new SeriesBuffer('test-loss', 'test', { color: TEST_COLOR, dash: TEST_DASH });
   readonly trainAccuracy = new SeriesBuffer('train-accuracy', 'train', { color: TRAIN_COLOR });
   readonly testAccuracy = new SeriesBuffer('test-accuracy', 'test', { color: TEST_COLOR, dash: TEST_DASH });
+  readonly trainR2 = new SeriesBuffer('train-r2', 'train', { color: TRAIN_COLOR });
+  readonly testR2 = new SeriesBuffer('test-r2', 'test', { color: TEST_COLOR, dash: TEST_DASH });
   /** Stable arrays for the charts. */
   readonly loss: readonly SeriesBuffer[] = [this.trainLoss, this.testLoss];
   readonly accuracy: readonly SeriesBuffer[] = [this.trainAccuracy, this.testAccuracy];
+  /** Regression's score in place of accuracy. */
+  readonly r2: readonly SeriesBuffer[] = [this.trainR2, this.testR2];
   private source: readonly TrainPoint[] | null = null;
   /** Points of `source` read so far, and where the run on show begins. */
   private fed = 0;
@@ -71,18 +75,21 @@ export class CurveSeries {
     // A point without a test set (test fraction 0) has null test figures: gaps, not zeros.
     this.trainLoss.pushMany(fresh.map((p) => ({ step: p.step, value: p.trainLoss })));
     this.testLoss.pushMany(fresh.map((p) => ({ step: p.step, value: p.testLoss ?? NaN })));
-    this.trainAccuracy.pushMany(fresh.map((p) => ({ step: p.step, value: p.trainAccuracy })));
+    this.trainAccuracy.pushMany(fresh.map((p) => ({ step: p.step, value: p.trainAccuracy ?? NaN })));
     this.testAccuracy.pushMany(fresh.map((p) => ({ step: p.step, value: p.testAccuracy ?? NaN })));
+    this.trainR2.pushMany(fresh.map((p) => ({ step: p.step, value: p.trainR2 ?? NaN })));
+    this.testR2.pushMany(fresh.map((p) => ({ step: p.step, value: p.testR2 ?? NaN })));
   }
 
   private clear(): void {
-    for (const s of [...this.loss, ...this.accuracy]) if (s.length) s.clear();
+    for (const s of [...this.loss, ...this.accuracy, ...this.r2]) if (s.length) s.clear();
   }
 }
 
-/** The history as CSV, every number at full precision (so two runs compare exactly). */
+/** The history as CSV, every number at full precision (so two runs compare exactly); a regression run's has R² columns. */
 export function curveCsv(points: readonly TrainPoint[]): string {
-  const cell = (v: number | null) => (v === null ? '' : String(v));
-  const rows = points.map((p) => [p.step, p.epoch, p.trainLoss, p.trainAccuracy, p.testLoss, p.testAccuracy].map(cell).join(','));
-  return ['step,epoch,train_loss,train_accuracy,test_loss,test_accuracy', ...rows].join('\n') + '\n';
+  const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  const r2 = points.some((p) => p.trainR2 !== undefined);
+  const rows = points.map((p) => [p.step, p.epoch, p.trainLoss, p.trainAccuracy, p.testLoss, p.testAccuracy, ...(r2 ? [p.trainR2, p.testR2] : [])].map(cell).join(','));
+  return [`step,epoch,train_loss,train_accuracy,test_loss,test_accuracy${r2 ? ',train_r2,test_r2' : ''}`, ...rows].join('\n') + '\n';
 }

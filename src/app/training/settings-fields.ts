@@ -1,4 +1,4 @@
-import type { DatasetKind, OptimizerKind, TrainingSettings } from '../../model/schema';
+import type { DatasetKind, OptimizerKind, TrainingSettings } from '../../model';
 
 /**
  * The training settings as form fields: labels, units, ranges (those of the document
@@ -22,6 +22,8 @@ export type FieldKey =
   | 'epochs'
   | 'target_loss'
   | 'update_every'
+  | 'tangents'
+  | 'perturbations'
   | 'seed';
 
 export interface FieldSpec {
@@ -58,6 +60,8 @@ export const FIELDS: Readonly<Record<FieldKey, FieldSpec>> = {
   epochs: { key: 'epochs', label: 'Epochs', kind: 'integer', min: 1, max: 1_000_000, hint: 'Training stops after this many passes over the training set.' },
   target_loss: { key: 'target_loss', label: 'Target loss', kind: 'number', min: 0, hint: 'Training stops once the training loss reaches it (0: never).' },
   update_every: { key: 'update_every', label: 'Update every (steps)', kind: 'integer', min: 1, max: 10_000, hint: 'Steps between points on the curves and boundary redraws.' },
+  tangents: { key: 'tangents', label: 'Directions per step', kind: 'integer', min: 1, max: 1000, hint: 'Random directions v averaged per step; each costs one forward-mode pass.' },
+  perturbations: { key: 'perturbations', label: 'Perturbations per step', kind: 'integer', min: 1, max: 1000, hint: 'Random ±1 perturbations averaged per step; each costs two forward passes.' },
   seed: { key: 'seed', label: 'Seed', kind: 'integer', min: 0, max: MAX_SEED, hint: 'Seeds the data, the split, the batch order and the initial weights: the same seed trains the same curve.' },
 };
 
@@ -120,6 +124,10 @@ export function readField(training: TrainingSettings, seed: number, key: FieldKe
     case 'target_loss':
     case 'update_every':
       return training[key];
+    case 'tangents':
+      return training.estimator.tangents;
+    case 'perturbations':
+      return training.estimator.samples;
     case 'seed':
       return seed;
   }
@@ -154,6 +162,10 @@ export function writeField(training: TrainingSettings, key: Exclude<FieldKey, 's
     case 'target_loss':
     case 'update_every':
       return training[key] === value ? training : { ...training, [key]: value };
+    case 'tangents':
+      return training.estimator.tangents === value ? training : { ...training, estimator: { ...training.estimator, tangents: value } };
+    case 'perturbations':
+      return training.estimator.samples === value ? training : { ...training, estimator: { ...training.estimator, samples: value } };
   }
 }
 
@@ -163,16 +175,23 @@ export interface DatasetChoice {
   /** Fields of the dataset section that apply to this kind. */
   fields: readonly FieldKey[];
   description: string;
+  /** Input features of a built-in dataset (choosing it makes the Input take them); none for data sized by the model or a file. */
+  features?: number;
+  /** Numbers to fit per sample rather than classes (the loss should be MSE). */
+  regression?: boolean;
 }
 
 /** The dataset menu, in order. */
 export const DATASETS: readonly DatasetChoice[] = [
-  { kind: 'spiral', label: 'Spiral', fields: ['samples', 'noise', 'classes'], description: 'Interleaved arms, one per class: needs a non-linear boundary.' },
-  { kind: 'circles', label: 'Circles', fields: ['samples', 'noise'], description: 'A disc inside a ring: 2 classes.' },
-  { kind: 'xor', label: 'XOR', fields: ['samples', 'noise'], description: 'Opposite quadrants share a class: 2 classes.' },
-  { kind: 'blobs', label: 'Gaussian blobs', fields: ['samples', 'noise', 'classes'], description: 'One round cluster per class.' },
-  { kind: 'moons', label: 'Moons', fields: ['samples', 'noise'], description: 'Two interlocking half circles: 2 classes.' },
+  { kind: 'spiral', label: 'Spiral', fields: ['samples', 'noise', 'classes'], description: 'Interleaved arms, one per class: needs a non-linear boundary.', features: 2 },
+  { kind: 'circles', label: 'Circles', fields: ['samples', 'noise'], description: 'A disc inside a ring: 2 classes.', features: 2 },
+  { kind: 'xor', label: 'XOR', fields: ['samples', 'noise'], description: 'Opposite quadrants share a class: 2 classes.', features: 2 },
+  { kind: 'blobs', label: 'Gaussian blobs', fields: ['samples', 'noise', 'classes'], description: 'One round cluster per class.', features: 2 },
+  { kind: 'moons', label: 'Moons', fields: ['samples', 'noise'], description: 'Two interlocking half circles: 2 classes.', features: 2 },
+  { kind: 'sine', label: 'Noisy sine (regression)', fields: ['samples', 'noise'], description: 'y = sin(x) plus noise, x in [−π, π]: 1 input, 1 number to fit (MSE loss).', features: 1, regression: true },
+  { kind: 'surface', label: 'Surface (regression)', fields: ['samples', 'noise'], description: 'y = sin(1.5·x₁)·cos(x₂) plus noise: 2 inputs, 1 number to fit (MSE loss).', features: 2, regression: true },
   { kind: 'random', label: 'Random batch (homework)', fields: ['samples'], description: "Normal features and uniform labels, sized by the model's Input and last layer, as in the homework." },
+  { kind: 'digits', label: 'Handwritten digits (MNIST)', fields: ['samples'], description: '10,000 digits of 28×28 pixels (784 features), 10 classes; a fixed split of 8,000 training and 2,000 test digits. Fewer samples take a quicker subset.', features: 784 },
   { kind: 'csv', label: 'Your own CSV…', fields: [], description: 'Numeric feature columns and a label column, with a header row.' },
 ];
 
@@ -180,9 +199,9 @@ export function datasetChoice(kind: DatasetKind): DatasetChoice {
   return DATASETS.find((d) => d.kind === kind)!;
 }
 
-/** Built-in 2-D datasets: choosing one makes the Input take 2 features. */
+/** Built-in 2-D datasets. */
 export function isPlaneDataset(kind: DatasetKind): boolean {
-  return kind !== 'csv' && kind !== 'random';
+  return datasetChoice(kind).features === 2;
 }
 
 export interface OptimizerChoice {

@@ -10,6 +10,7 @@ export const STATE_LABELS: Readonly<Record<TrainState, string>> = {
   stopped: 'Stopped',
   finished: 'Finished',
   diverged: 'Diverged',
+  failed: 'Failed',
 };
 
 /** A fraction as a percentage with one decimal ("96.7%"); "—" when unknown. */
@@ -21,6 +22,11 @@ export function percent(f: number | null | undefined): string {
 /** A loss for the status line: 3 significant digits (as the charts print it); "—" when unknown. */
 export function lossText(v: number | null | undefined): string {
   return v === null || v === undefined ? '—' : formatValue(v);
+}
+
+/** R² to three decimals (negative when the fit is worse than the mean), or a dash. */
+export function r2Text(v: number | null | undefined): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(3);
 }
 
 /** The latest point on the curves, or null before the first. */
@@ -52,6 +58,8 @@ export function statusAttributes(t: TrainingView): Record<string, string> {
     'data-train-accuracy': num(p?.trainAccuracy),
     'data-test-loss': num(p?.testLoss),
     'data-test-accuracy': num(p?.testAccuracy),
+    'data-train-r2': num(p?.trainR2),
+    'data-test-r2': num(p?.testR2),
     'data-first-train-loss': num(pts[start]?.trainLoss),
   };
 }

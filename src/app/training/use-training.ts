@@ -1,4 +1,4 @@
-import { defaultTraining, type TrainingSettings } from '../../model/schema';
+import { defaultTraining, type TrainingSettings } from '../../model';
 import type { EditorStore } from '../../editor/store/editor-store';
 import { useEditor } from '../../editor/use-editor';
 

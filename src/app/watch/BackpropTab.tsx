@@ -6,8 +6,8 @@ import { useRun } from '../../editor/run/use-run';
 import { activeStep } from '../../editor/run/views';
 import { useScreen } from '../../editor/screen/use-screen';
 import { useEditor, useEditorStore } from '../../editor/use-editor';
-import { Histogram, TensorHeatmap, VjpPanel } from '../../viz';
-import { formatShape } from '../../viz/format';
+import { Histogram, TensorHeatmap, VjpPanel, formatShape } from '../../viz';
+import { JvpTwin } from './JvpTwin';
 
 /** Heatmap side that fits the panel's height with room for titles and legends. */
 function heatmapSide(panelHeight: number): number {
@@ -25,8 +25,8 @@ function selectFocus(s: RunState, selected: string | null): { step: StepReport |
 /**
  * The bottom panel's Backprop tab: for the node the backward step is at (or the layer
  * selected after a whole Backward), g = ∂L/∂out, the local Jacobian J and gᵀJ = ∂L/∂in side
- * by side on one shared scale, with the parameter gradients; during the forward phase, the
- * activation the step produced.
+ * by side on one shared scale, with the parameter gradients, and forward mode's J·v beside
+ * it (JvpTwin); during the forward phase, the activation the step produced.
  */
 export function BackpropTab() {
   const editor = useEditorStore();
@@ -54,12 +54,15 @@ export function BackpropTab() {
   }
   if (focus.backward && focus.nodeId) {
     return (
-      <div className="bp-watch-tab" data-testid="vjp-panel">
-        <p className="bp-watch-lead">
-          <b>{focus.step ? focus.step.label : `${title} after a whole backward pass`}</b> — the gradient g arriving from above, times the local Jacobian J, is the gradient sent
-          down.
-        </p>
-        <VjpPanel backward={focus.backward} jacobian={jacobian} maxSide={side} />
+      <div className="bp-watch-tab">
+        <div data-testid="vjp-panel">
+          <p className="bp-watch-lead">
+            <b>{focus.step ? focus.step.label : `${title} after a whole backward pass`}</b> — the gradient g arriving from above, times the local Jacobian J, is the gradient sent
+            down.
+          </p>
+          <VjpPanel backward={focus.backward} jacobian={jacobian} maxSide={side} />
+        </div>
+        <JvpTwin nodeId={focus.nodeId} backward={focus.backward} maxSide={side} />
       </div>
     );
   }

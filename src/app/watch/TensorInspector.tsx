@@ -1,16 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from '../../editor/use-shallow';
-import { decodeFloat32 } from '../../model/base64';
-import { isLossKind, layerKind, nodeKind, type NodeType } from '../../model';
-import type { TensorKind, TensorSummary, TensorView } from '../../runtime';
-import { summarize } from '../../runtime/summary';
-import { tensorView } from '../../runtime/tensor-view';
+import { decodeFloat32, isLossKind, layerKind, nodeKind, type NodeType } from '../../model';
+import { summarize, tensorView, type TensorKind, type TensorSummary, type TensorView } from '../../runtime';
 import type { RunState } from '../../editor/run/run-data';
 import { useOptionalRunStore, useRun, useRunStore } from '../../editor/run/use-run';
 import { forwardComplete, nodeBackward, nodeOutput } from '../../editor/run/views';
 import { useEditor } from '../../editor/use-editor';
-import { Histogram, TensorHeatmap } from '../../viz';
-import { formatPercent } from '../../viz/format';
+import { Histogram, TensorHeatmap, formatPercent } from '../../viz';
 import { useThrottledRun } from './use-throttled-run';
 
 /** Full resolution up to this many cells per side. */

@@ -25,6 +25,7 @@ import { useRun, useRunStore } from '../run/use-run';
 import { figureLevel } from '../run/views';
 import { FarZoom, FIGURES_MIN_ZOOM } from './far-zoom';
 import { useScreen, useScreenStore } from '../screen/use-screen';
+import { useControl } from '../lesson/use-lesson';
 import { useEditor, useEditorStore } from '../use-editor';
 import { createEdgeDeriver, createNodeDeriver, type LayerFlowNode, type ShapeFlowEdge } from './derive';
 import { createGestures } from './gestures';
@@ -32,6 +33,7 @@ import { nextDrag, NO_DRAG, splitMoves, withDragPositions, type DragPositions } 
 import { CanvasOverlay } from './CanvasOverlay';
 import { DocumentTitle } from './DocumentTitle';
 import { StepBar } from './StepBar';
+import { NodeContextMenu, type NodeMenuRequest } from './NodeContextMenu';
 import { edgeTypes, nodeTypes } from './flow-types';
 import { hasNodeDrag, NODE_DRAG_MIME } from './palette-drag';
 
@@ -77,6 +79,19 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
   // A newly opened document is fitted into view, and so is the graph whenever asked to.
   const lineage = useEditor((s) => s.lineage);
   const screen = useScreenStore();
+  // A lesson may lock the graph: nothing moves, connects or lands on it (edits elsewhere are locked with their own controls).
+  const graphLocked = useControl('graph') !== 'show';
+  const settingsLocked = useControl('training_settings') !== 'show';
+  const [nodeMenu, setNodeMenu] = useState<NodeMenuRequest | null>(null);
+  const closeNodeMenu = useCallback(() => setNodeMenu(null), []);
+  const onNodeContextMenu = useCallback(
+    (e: React.MouseEvent, node: LayerFlowNode) => {
+      if (settingsLocked) return;
+      e.preventDefault();
+      setNodeMenu({ nodeId: node.id, x: e.clientX, y: e.clientY });
+    },
+    [settingsLocked],
+  );
   const fitViewToken = useScreen((s) => s.fitViewToken) + lineage;
   const focusRequest = useScreen((s) => s.focusRequest);
   const { screenToFlowPosition, fitView, setCenter, getInternalNode, getZoom, getNodes, getNodesBounds, getViewport } = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
@@ -188,6 +203,10 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
 
   const onDrop = useCallback(
     (e: DragEvent) => {
+      if (graphLocked) {
+        e.preventDefault();
+        return;
+      }
       const file = e.dataTransfer.files?.[0];
       if (file) {
         e.preventDefault();
@@ -200,7 +219,7 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
       const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });
       store.getState().addNode(type, { x: Math.round(at.x - DEFAULT_NODE_SIZE.width / 2), y: Math.round(at.y - DEFAULT_NODE_SIZE.height / 2) });
     },
-    [onFileDrop, screenToFlowPosition, store],
+    [onFileDrop, screenToFlowPosition, store, graphLocked],
   );
 
   // While the user has not panned or zoomed since the view was last fitted, the view keeps
@@ -294,6 +313,7 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
           isValidConnection={isValidConnection}
+          onNodeContextMenu={onNodeContextMenu}
           onNodeDragStart={beginGesture}
           onNodeDragStop={endGesture}
           onSelectionDragStart={beginGesture}
@@ -302,6 +322,8 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
           onMoveStart={onMoveStart}
           onMoveEnd={onMoveEnd}
           deleteKeyCode={null}
+          nodesDraggable={!graphLocked}
+          nodesConnectable={!graphLocked}
           colorMode={colorMode}
           minZoom={0.1}
           maxZoom={2.5}
@@ -325,6 +347,7 @@ export function Canvas({ colorMode, onFileDrop }: CanvasProps) {
           />
         </ReactFlow>
       </FarZoom>
+      {nodeMenu && <NodeContextMenu request={nodeMenu} onClose={closeNodeMenu} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useInternalNode } from '@xyflow/react';
 import { useCallback, useEffect, useRef } from 'react';
-import { formatPercent, formatValue } from '../../viz/format';
+import { formatPercent, formatValue } from '../../viz';
 import type { TensorSummary } from '../../runtime';
 import type { RunState } from '../run/run-data';
 import { useRun } from '../run/use-run';

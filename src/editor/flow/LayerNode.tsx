@@ -1,3 +1,4 @@
+import { useHighlighted } from '../lesson/use-lesson';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useCallback } from 'react';
 import { useNodeDataDiagnostics } from '../data-diagnostics';
@@ -5,7 +6,7 @@ import { useShallow } from '../use-shallow';
 import { isLossKind, nodeKind } from '../../model';
 import { formatParamCount, nodeSummary } from '../format';
 import { useRun } from '../run/use-run';
-import { activePhase } from '../run/views';
+import { activePhase, pausedAt } from '../run/views';
 import { useEditor } from '../use-editor';
 import type { LayerFlowNode } from './derive';
 import { NodeRunStats } from './NodeRunStats';
@@ -28,15 +29,24 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
     : graphView;
   const summary = nodeSummary(node, view.inferredIn ?? undefined);
   const phase = useRun(useCallback((s) => activePhase(s, id), [id]));
+  const lessonMark = useHighlighted('nodes', id);
+  const breakpoint = useRun(useCallback((s) => pausedAt(s, 'node', id), [id]));
   const firstMessage = view.messages.split('\n')[0];
   return (
     <div
-      className={`bp-node bp-node--${spec.category}${view.severity ? ` bp-node--${view.severity}` : ''}${selected ? ' bp-node--selected' : ''}${phase ? ` bp-node--step bp-node--step-${phase}` : ''}`}
+      className={`bp-node bp-node--${spec.category}${view.severity ? ` bp-node--${view.severity}` : ''}${selected ? ' bp-node--selected' : ''}${phase ? ` bp-node--step bp-node--step-${phase}` : ''}${lessonMark ? ' bp-node--lesson' : ''}${breakpoint ? ' bp-node--breakpoint' : ''}`}
       data-node-type={node.type}
       data-testid={`node-${id}`}
       data-step={phase ?? undefined}
+      data-lesson-highlight={lessonMark ? 'true' : undefined}
+      data-breakpoint={breakpoint ?? undefined}
     >
-      {node.type !== 'Input' && <Handle type="target" position={Position.Left} aria-label={`Input of ${summary}`} />}
+      {breakpoint && (
+        <span className="bp-node__breakpoint" role="img" aria-label={`Training paused here: ${breakpoint}`} title={`Training paused here: ${breakpoint}`}>
+          ❚❚
+        </span>
+      )}
+      {node.type !== 'Input' ? <Handle type="target" position={Position.Left} aria-label={`Input of ${summary}`} /> : <AnchorOnly type="target" />}
       {node.label && <div className="bp-node__label">{node.label}</div>}
       <div className="bp-node__head">
         <span className="bp-node__summary">{summary}</span>
@@ -56,9 +66,19 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           {firstMessage}
         </div>
       )}
-      {!isLossKind(spec) && <Handle type="source" position={Position.Right} aria-label={`Output of ${summary}`} />}
+      {!isLossKind(spec) ? <Handle type="source" position={Position.Right} aria-label={`Output of ${summary}`} /> : <AnchorOnly type="source" />}
     </div>
   );
+}
+
+/**
+ * Where an Input's input or a loss's output would be: nothing connects there, but an
+ * imported document may still hold such an edge, and React Flow draws an edge only between
+ * handles. Kept invisible and unconnectable, so the edge is drawn (with its problem pinned
+ * to it) and can be selected and deleted.
+ */
+function AnchorOnly({ type }: { type: 'source' | 'target' }) {
+  return <Handle type={type} position={type === 'source' ? Position.Right : Position.Left} isConnectable={false} className="bp-handle--anchor" aria-hidden="true" />;
 }
 
 export const LayerNode = memo(LayerNodeView);

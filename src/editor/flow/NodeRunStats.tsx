@@ -1,8 +1,7 @@
 import { memo, useCallback, useDeferredValue } from 'react';
 import { useShallow } from '../use-shallow';
 import { isLossKind, nodeKind, type NodeType } from '../../model';
-import { gradientStyle, Histogram } from '../../viz';
-import { formatPercent, formatValue } from '../../viz/format';
+import { gradientStyle, Histogram, formatPercent, formatValue } from '../../viz';
 import type { RunState } from '../run/run-data';
 import { useRun } from '../run/use-run';
 import { activePhase, gradcheckError, lossOnShow, nodeOutput, outputGradNorm, paramGradNorm } from '../run/views';

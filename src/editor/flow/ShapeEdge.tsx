@@ -1,10 +1,11 @@
+import { useHighlighted } from '../lesson/use-lesson';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo, useCallback, useDeferredValue } from 'react';
 import { useShallow } from '../use-shallow';
 import { flowPosition, flowStyle, JacobianThumbnail } from '../../viz';
 import type { RunState } from '../run/run-data';
 import { useRun } from '../run/use-run';
-import { activeStep, edgeGradNorm, gradientFlowOnShow } from '../run/views';
+import { activeStep, edgeGradNorm, gradientFlowOnShow, pausedAt } from '../run/views';
 import { useScreen } from '../screen/use-screen';
 import { useEditor } from '../use-editor';
 import type { ShapeFlowEdge } from './derive';
@@ -49,16 +50,20 @@ function ShapeEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY,
   const run = useDeferredValue(useRun(useShallow(useCallback((s: RunState) => selectEdgeRun(s, id), [id]))));
   const jacobian = useRun(useCallback((s: RunState) => s.jacobians[target], [target]));
   const showJacobians = useScreen((s) => s.showJacobians);
+  const lessonMark = useHighlighted('edges', id);
+  const breakpoint = useRun(useCallback((s: RunState) => pausedAt(s, 'edge', id), [id]));
   const far = useFarZoom();
   const openJacobian = useScreen((s) => s.openJacobian);
   const grad = run.t !== null && !view.severity ? flowStyle(run.t) : null;
-  const cls = `bp-edge${view.severity ? ` bp-edge--${view.severity}` : ''}${selected ? ' bp-edge--selected' : ''}${grad ? ' bp-edge--grad' : ''}${grad && run.health ? ` bp-edge--${run.health}` : ''}`;
+  const cls = `bp-edge${view.severity ? ` bp-edge--${view.severity}` : ''}${selected ? ' bp-edge--selected' : ''}${grad ? ' bp-edge--grad' : ''}${grad && run.health ? ` bp-edge--${run.health}` : ''}${lessonMark ? ' bp-edge--lesson' : ''}${breakpoint ? ' bp-edge--breakpoint' : ''}`;
   const style = grad ? { stroke: grad.color, strokeWidth: selected ? grad.width + 1 : grad.width } : undefined;
   // The gradient flowing back: dashes running from the target to the source, at a rate and weight that follow the norm (CSS animates them; see canvas.css).
   const flowStyleProps = grad ? ({ strokeWidth: Math.max(1, grad.width * 0.5), animationDuration: `${grad.period}s` } as const) : undefined;
   const thumb = showJacobians && jacobian && !view.severity && !far ? jacobian : null;
   return (
     <>
+      {/* Under the edge, so a lesson's mark shows whatever colour the gradient gives the edge itself. */}
+      {lessonMark && <path d={path} className="bp-edge-lesson-halo" fill="none" aria-hidden="true" data-testid={`edge-halo-${id}`} />}
       <BaseEdge
         id={id}
         path={path}

@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { ModelEdge, ModelNode } from '../../model/schema';
+import type { ModelEdge, ModelNode } from '../../model';
 import type { Size } from '../store/types';
 
 export type LayerNodeData = { node: ModelNode };

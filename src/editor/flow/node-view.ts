@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../model/analyze';
+import type { Diagnostic } from '../../model';
 import type { EditorState } from '../store/editor-store';
 import { formatShape } from '../format';
 

@@ -1,7 +1,4 @@
-import { compileGraph } from '../../model/compile';
-import { exportModelDocument } from '../../model/export';
-import { exportOnnx, exportPyTorch } from '../../model/exporters';
-import type { ModelDocument } from '../../model/schema';
+import { compileGraph, exportModelDocument, exportOnnx, exportPyTorch, StoredCodeLayer, type CodeLayerFactory, type ModelDocument } from '../../model';
 
 export type CompiledExport = { ok: true; data: string | Uint8Array } | { ok: false; reason: string };
 
@@ -11,7 +8,7 @@ export type CompiledExport = { ok: true; data: string | Uint8Array } | { ok: fal
  * what the app computes. Loaded on demand: it pulls in the engine and the exporters.
  */
 export function exportCompiled(doc: ModelDocument, kind: 'pytorch' | 'onnx'): CompiledExport {
-  const compiled = compileGraph(doc);
+  const compiled = compileGraph(doc, undefined, { codeLayer: storedCode(doc) });
   if (!compiled.ok) {
     const first = compiled.diagnostics.find((d) => d.severity === 'error');
     return { ok: false, reason: `The graph cannot be compiled yet${first ? `: ${first.message}` : '.'} See the Messages tab.` };
@@ -27,6 +24,19 @@ export function exportCompiled(doc: ModelDocument, kind: 'pytorch' | 'onnx'): Co
   } catch (e) {
     return { ok: false, reason: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/**
+ * Custom layers as the exporters need them on the main thread, where code never runs: the
+ * code, the widths and the parameters the stored weights show (none before training).
+ */
+function storedCode(doc: ModelDocument): CodeLayerFactory {
+  const byCode = new Map(doc.nodes.filter((n) => n.code !== undefined).map((n) => [n.code!, n.id]));
+  return (code, inFeatures, outFeatures) => {
+    const id = byCode.get(code);
+    const stored = id !== undefined && doc.weights && Object.hasOwn(doc.weights, id) ? doc.weights[id] : {};
+    return new StoredCodeLayer(code, inFeatures, outFeatures, Object.entries(stored).map(([name, t]) => ({ name, shape: t.shape })));
+  };
 }
 
 /**

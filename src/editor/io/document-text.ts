@@ -1,6 +1,4 @@
-import { parseModelDocument, type DocumentProblem, type ParseResult } from '../../model/parse';
-import type { ModelDocument } from '../../model/schema';
-import { serializeModelDocument } from '../../model/serialize';
+import { parseModelDocument, serializeModelDocument, type DocumentProblem, type ParseResult, type ModelDocument } from '../../model';
 
 export type { DocumentProblem, ParseResult };
 

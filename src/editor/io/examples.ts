@@ -3,6 +3,8 @@ export interface ExampleEntry {
   file: string;
   name: string;
   description: string;
+  /** The example carries a lesson: the Examples menu lists it under Lessons, and it opens presenting. */
+  lesson?: boolean;
 }
 
 export interface ExampleIndex {
@@ -24,7 +26,8 @@ export function readExampleIndex(json: unknown): ExampleIndex {
     for (const k of ['file', 'name', 'description'] as const) {
       if (typeof x?.[k] !== 'string') throw new Error(`examples/index.json: examples[${i}].${k} must be a string`);
     }
-    return { file: x!.file!, name: x!.name!, description: x!.description! };
+    if (x!.lesson !== undefined && typeof x!.lesson !== 'boolean') throw new Error(`examples/index.json: examples[${i}].lesson must be true or false`);
+    return { file: x!.file!, name: x!.name!, description: x!.description!, ...(x!.lesson ? { lesson: true } : {}) };
   });
   const defaultFile = typeof root.default === 'string' ? root.default : examples[0]?.file;
   if (!defaultFile) throw new Error('examples/index.json: no examples listed');
@@ -44,4 +47,11 @@ export async function fetchExampleIndex(): Promise<ExampleIndex> {
 
 export function fetchExampleText(file: string): Promise<string> {
   return fetchText(examplesUrl(file));
+}
+
+/** The text of a built-in example, refused unless the examples' index lists it (a link or a lesson names it, so it is untrusted). */
+export async function listedExampleText(file: string): Promise<string> {
+  const index = await fetchExampleIndex();
+  if (!index.examples.some((e) => e.file === file)) throw new Error(`there is no built-in example “${file.slice(0, 80)}”`);
+  return fetchExampleText(file);
 }

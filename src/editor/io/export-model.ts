@@ -1,4 +1,4 @@
-import type { ModelDocument } from '../../model/schema';
+import type { ModelDocument } from '../../model';
 import { serializeDocument } from './document-text';
 import { downloadFile, fileStem } from './download';
 

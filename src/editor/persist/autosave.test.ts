@@ -57,7 +57,7 @@ describe('autosave', () => {
   });
 
   it('sets a state that fails to parse aside under another key, with its errors', async () => {
-    const text = '{"format": "backprop-studio/model", "version": 1, "nodes": []';
+    const text = '{"format": "backprop-studio/model", "version": 2, "nodes": []';
     await kv.set(AUTOSAVE_KEY, { text, savedAt: 5 } satisfies SavedRecord);
     const r = await restoreAutosave(kv, parseDocumentText);
     expect(r.kind).toBe('broken');

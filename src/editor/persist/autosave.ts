@@ -1,4 +1,4 @@
-import type { ModelDocument } from '../../model/schema';
+import type { ModelDocument } from '../../model';
 import type { ScreenStore } from '../screen/screen-store';
 import { currentDocument, type EditorStore } from '../store/editor-store';
 import type { KeyValueStore } from './idb';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DecisionBoundary, GradNormPoint, TrainPoint } from '../../runtime';
+import type { DecisionBoundary, GradNormPoint, RegressionFit, TrainPoint } from '../../runtime';
 import type { RunStore, TrainingView } from '../run/run-data';
 import { emptyCurves } from '../run/curves';
 import { engineKey } from '../run/sync-key';
@@ -24,9 +24,18 @@ export function decimate<T>(items: readonly T[], max = MAX_SAVED_POINTS): T[] {
 
 const num = z.number();
 const nullableNum = z.number().nullable();
-const PointSchema = z.object({ step: num, epoch: num, trainLoss: num, trainAccuracy: num, testLoss: nullableNum, testAccuracy: nullableNum });
+const PointSchema = z.object({
+  step: num,
+  epoch: num,
+  trainLoss: num,
+  trainAccuracy: nullableNum,
+  testLoss: nullableNum,
+  testAccuracy: nullableNum,
+  trainR2: nullableNum.optional(),
+  testR2: nullableNum.optional(),
+});
 const NormPointSchema = z.object({ step: num, norms: z.record(z.string(), z.object({ input: num, params: num })) });
-const EndSchema = z.object({ reason: z.enum(['finished', 'target', 'stopped', 'diverged']), message: z.string().max(2000), step: num, epoch: num, nodeId: z.string().optional() });
+const EndSchema = z.object({ reason: z.enum(['finished', 'target', 'stopped', 'diverged', 'failed']), message: z.string().max(2000), step: num, epoch: num, nodeId: z.string().optional() });
 const BoundarySchema = z
   .object({
     step: num,
@@ -36,19 +45,34 @@ const BoundarySchema = z
     confidence: z.instanceof(Float32Array),
   })
   .refine((b) => b.classes.length === b.resolution ** 2 && b.confidence.length === b.resolution ** 2, 'the boundary grid does not match its resolution');
+/** A regression's fit: a curve of `resolution` predictions (1 feature) or a resolution² grid (2). */
+const FitSchema = z
+  .object({
+    step: num,
+    features: z.union([z.literal(1), z.literal(2)]),
+    resolution: z.number().int().min(1).max(400),
+    bounds: z.object({ min: z.array(num).min(1).max(2), max: z.array(num).min(1).max(2) }),
+    prediction: z.instanceof(Float32Array),
+  })
+  .refine(
+    (f) => f.bounds.min.length === f.features && f.bounds.max.length === f.features && f.prediction.length === f.resolution ** f.features,
+    'the fit does not match its features and resolution',
+  );
 const SavedRunSchema = z.object({
   version: z.literal(1),
   docKey: z.string(),
   savedAt: num,
-  state: z.enum(['idle', 'running', 'paused', 'stopped', 'finished', 'diverged']),
+  state: z.enum(['idle', 'running', 'paused', 'stopped', 'finished', 'diverged', 'failed']),
   step: num,
   epoch: num,
   end: EndSchema.nullable(),
   points: z.array(PointSchema).max(MAX_SAVED_POINTS),
   gradNorms: z.array(NormPointSchema).max(MAX_SAVED_POINTS),
   boundary: BoundarySchema.nullable(),
+  /** Absent in runs saved before regression fits were kept. */
+  fit: FitSchema.nullable().optional(),
 });
-export type SavedRun = Omit<z.output<typeof SavedRunSchema>, 'boundary'> & { boundary: DecisionBoundary | null };
+export type SavedRun = Omit<z.output<typeof SavedRunSchema>, 'boundary' | 'fit'> & { boundary: DecisionBoundary | null; fit: RegressionFit | null };
 
 /** A training view as saved: decimated, a run under way saved as paused (after a reload it is not running). */
 export function savedRun(view: TrainingView, docKey: string, savedAt: number): SavedRun {
@@ -63,6 +87,7 @@ export function savedRun(view: TrainingView, docKey: string, savedAt: number): S
     points: decimate(view.curves.points),
     gradNorms: decimate(view.curves.gradNorms),
     boundary: view.boundary,
+    fit: view.fit ?? null,
   };
 }
 
@@ -81,6 +106,7 @@ export function previousRunView(value: unknown, docKey: string): TrainingView | 
     curves: { ...curves, version: 1 },
     snapshot: null,
     boundary: (s.boundary as DecisionBoundary | null) ?? null,
+    fit: (s.fit as RegressionFit | null | undefined) ?? null,
     end: s.end,
     previous: { savedAt: s.savedAt },
   };
@@ -93,7 +119,7 @@ export interface RunHistory {
 }
 
 /**
- * Keeps the last training run's history (curves, gradient norms, boundary, status) in the
+ * Keeps the last training run's history (curves, gradient norms, boundary or fit, status) in the
  * browser beside the autosaved document: every few seconds while it trains, at every
  * pause and end, and when the page closes. A failed write costs the history, never the model.
  */

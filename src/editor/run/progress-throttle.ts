@@ -1,4 +1,4 @@
-import { COURTESY_PROGRESS_INTERVAL_MS } from '../../runtime/courtesy';
+import { COURTESY_PROGRESS_INTERVAL_MS } from '../../runtime';
 import { realClock, type Clock } from './clock';
 
 /** How often the canvas's figures follow training at most. */

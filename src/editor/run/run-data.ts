@@ -1,6 +1,12 @@
 import type { StoreApi } from 'zustand/vanilla';
+import type { BreakpointHit } from '../../model';
 import type {
   BackwardReport,
+  CodeReport,
+  CompareOptions,
+  CompareProgress,
+  CompareResult,
+  ForwardGradientWalk,
   DatasetPoints,
   DecisionBoundary,
   ForwardReport,
@@ -8,8 +14,11 @@ import type {
   GradcheckReport,
   JacobianStructure,
   JacobianWrt,
+  JvpDirection,
+  JvpReport,
   LiveSnapshot,
   LoadResult,
+  RegressionFit,
   StepReport,
   TensorKind,
   TensorSummary,
@@ -17,6 +26,9 @@ import type {
   TrainEnd,
   TrainingSpeed,
   TrainState,
+  DigitsProgress,
+  ImageReport,
+  SampleTrace,
 } from '../../runtime';
 import { emptyCurves, type TrainingCurves } from './curves';
 
@@ -31,7 +43,11 @@ export interface TrainingView {
   curves: TrainingCurves;
   snapshot: LiveSnapshot | null;
   boundary: DecisionBoundary | null;
+  /** A regression model's fit over its input space (in place of a boundary). */
+  fit?: RegressionFit | null;
   end: TrainEnd | null;
+  /** The breakpoint the run is paused at (absent or null otherwise). */
+  breakpoint?: BreakpointHit | null;
   /** Set when this is the last run of an earlier session, restored from the browser's storage (when it was saved). */
   previous?: { savedAt: number };
 }
@@ -71,6 +87,8 @@ export interface RunData {
   /** The Input's batch, summarised: the same for every pass on a loaded document. */
   batch: TensorSummary | null;
   points: DatasetPoints | null;
+  /** Bytes of the data received while the engine fetches them (the digits), or null. */
+  dataProgress: DigitsProgress | null;
   /** Live mode: a forward and backward pass after every edit the engine cares about, and on open. */
   live: boolean;
   /** How fast training runs (the same steps and results at every speed). */
@@ -89,6 +107,8 @@ export interface RunActions {
   play(intervalMs: number): void;
   pausePlay(): void;
   toggleTraining(): Promise<void>;
+  /** From a pause, one training step, then paused again. */
+  stepTraining(): Promise<void>;
   stopTraining(): void;
   /** A drag or pan on the page began or ended: while it lasts, training yields two thirds of its time to the page and the canvas's figures follow at most once a second. */
   gesture(active: boolean): void;
@@ -101,11 +121,26 @@ export interface RunActions {
   /** Shows a run saved by an earlier session (curves, boundary, status) until the next run starts. */
   restoreTraining(view: TrainingView): Promise<void>;
   jacobian(nodeId: string, wrt: JacobianWrt): Promise<JacobianStructure>;
+  /** The homework's check of custom layer code (in the worker, under its time budget). */
+  checkCode(code: string, inFeatures: number, outFeatures: number): Promise<CodeReport>;
   tensor(nodeId: string, kind: TensorKind, maxSide?: number): Promise<TensorView | null>;
+  /** Test predictions, confusion and first-layer weights when the data are images (readable while training runs). */
+  imageReport(withImages: boolean): Promise<ImageReport | null>;
+  /** Runs one test sample alone, forward and backward. */
+  traceSample(testIndex: number): Promise<SampleTrace>;
+  /** J·v for a layer of the last pass beside its gᵀJ (see EngineService.jvp). */
+  jvp(nodeId: string, direction: JvpDirection): Promise<JvpReport>;
+  /** Trains the document's model with each estimator in turn, from the same start (see the runtime's Comparison). */
+  compareEstimators(options: CompareOptions, onProgress: (p: CompareProgress) => void): Promise<CompareResult>;
+  cancelCompare(): void;
+  /** One forward-gradient step on the current batch, layer by layer (the model is left alone). */
+  forwardGradientStep(seed: number): Promise<ForwardGradientWalk>;
   exportOnnx(): Promise<Uint8Array>;
   exportPyTorch(includeWeights: boolean): Promise<string>;
   /** Sends the editor's document now (normally debounced). */
   syncNow(): Promise<void>;
+  /** The engine worker was replaced (the client re-sent the model): passes of the old one are gone, so run them again. */
+  engineRestarted(): Promise<void>;
   dispose(): void;
 }
 
@@ -137,6 +172,7 @@ export function initialRunData(): RunData {
     liveSnapshot: null,
     batch: null,
     points: null,
+    dataProgress: null,
     live: true,
     speed: 'full',
     error: null,

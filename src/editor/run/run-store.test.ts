@@ -17,9 +17,9 @@ afterEach(() => disposers.splice(0).forEach((d) => d()));
 function setup(file = 'spiral.json', edit?: (d: ModelDocument) => void) {
   const doc = example(file);
   edit?.(doc);
-  const { editor, run, client, dispose } = connectedStores(doc);
+  const { editor, run, client, screen, dispose } = connectedStores(doc);
   disposers.push(dispose);
-  return { editor, run, client };
+  return { editor, run, client, screen };
 }
 
 const settled = (run: RunStore) => expect.poll(() => run.getState().busy, { timeout: 10_000 }).toBeNull();
@@ -34,6 +34,21 @@ describe('run store: the editor and the engine worker together', () => {
     expect(run.getState().forward?.loss).toBeGreaterThan(0);
     await run.getState().runBackward();
     expect(Object.keys(run.getState().backward!.edgeGradNorms).length).toBe(6);
+  });
+
+  it('ends the run when the engine crashes mid-run, for good, with no toast of its own: the restart says so once', async () => {
+    const { run, client, screen } = setup('spiral.json', (d) => (d.training!.epochs = 10_000));
+    await run.getState().syncNow();
+    const training = run.getState().toggleTraining();
+    await expect.poll(() => run.getState().training.state, { timeout: 10_000 }).toBe('running');
+    await client.recover('Uncaught RangeError: Array buffer allocation failed');
+    await training;
+    // Progress the old run sent before it died (here the in-process stand-in's service goes
+    // on sending it, as messages still in flight from a dead worker arrive) does not revive it.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(run.getState().training.state).toBe('idle');
+    expect(screen.getState().toasts.map((t) => t.text)).toEqual([]);
+    expect(run.getState().error).toMatch(/The engine stopped unexpectedly \(it ran out of memory\)/);
   });
 
   it('re-sends the document after an edit, which clears stale results', async () => {

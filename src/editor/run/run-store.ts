@@ -1,17 +1,19 @@
 import * as Comlink from 'comlink';
 import { createStore } from 'zustand/vanilla';
-import type { EngineClient, ForwardReport, GradcheckProgress, GradcheckReport, LiveReport, LoadResult, TensorSummary, TrainProgress } from '../../runtime';
-import { summarize } from '../../runtime/summary';
+import { summarize, WorkerCrashedError, type DigitsProgress, type EngineClient, type ForwardReport, type GradcheckProgress, type GradcheckReport, type LiveReport, type LoadResult, type TensorSummary, type TrainProgress } from '../../runtime';
 import { createScreenStore, focusElement, type ScreenState, type ScreenStore } from '../screen/screen-store';
 import { currentDocument, type EditorStore } from '../store/editor-store';
 import { Coalesced } from './coalesced';
-import { appendCurves } from './curves';
 import { DocumentSync } from './document-sync';
 import { ProgressThrottle } from './progress-throttle';
 import { idleTraining, initialRunData, type Busy, type RunState, type RunStore, type TrainingView } from './run-data';
 import { SerialQueue, Stepper, withStep } from './stepper';
 import { engineKey } from './sync-key';
-import { forwardComplete } from './views';
+import { codeTrust } from '../custom/code-trust';
+import { engineQueries } from './engine-queries';
+import { followRunInputs } from './run-inputs';
+import { endNotice, endState, progressView } from './training-progress';
+import { hitText, isNewHit } from './breakpoint-view';
 
 export type { Busy, RunActions, RunData, RunState, RunStore, TrainingView } from './run-data';
 export { initialRunData } from './run-data';
@@ -43,6 +45,9 @@ export function createRunStore(editor: EditorStore, client: EngineClient, screen
     const notifyError = (e: unknown) => {
       const text = message(e);
       set({ error: text });
+      // A crash ends every call in flight; the client's restart (or its setting the document
+      // aside) says so once, so the calls it cut short add no toast of their own.
+      if (e instanceof WorkerCrashedError) return;
       notify(text, 'error');
     };
 
@@ -102,8 +107,10 @@ export function createRunStore(editor: EditorStore, client: EngineClient, screen
     const runLive = () => livePasses.request();
 
     const load = async (fresh: boolean) => {
-      const result: LoadResult = await client.load(currentDocument(editor.getState()), { weights: fresh ? 'document' : 'keep' });
+      const doc = currentDocument(editor.getState());
+      const result: LoadResult = await client.load(doc, { weights: fresh ? 'document' : 'keep', runCode: codeTrust.allTrusted(doc.nodes) });
       clearPasses();
+      if (result.plan) editor.getState().learnCodeParams(result.plan);
       const training = get().training;
       const newRun = fresh || result.trainedSteps === 0;
       if (newRun) runToken++;
@@ -118,12 +125,31 @@ export function createRunStore(editor: EditorStore, client: EngineClient, screen
       });
       if (result.trainingStopped) notify(result.trainingStopped, 'warning');
       void runLive();
-      const points = result.dataset && result.plan?.inputFeatures === 2 ? await client.call((api) => api.datasetPoints()) : null;
+      // The data views: the plane (2 features), or the line of a 1-D regression.
+      const points = result.dataset && (result.plan?.inputFeatures === 2 || (result.plan?.inputFeatures === 1 && result.dataset.targetRange)) ? await client.call((api) => api.datasetPoints()) : null;
       set({ points });
+      if (result.dataPending) void awaitData();
+    };
+
+    /** The engine is fetching the data (the digits): show the bytes as they come, then the load with them. */
+    const awaitData = async () => {
+      set({ dataProgress: { loaded: 0, total: null } });
+      try {
+        const result = await client.call((api) => api.awaitData(Comlink.proxy((p: DigitsProgress) => set({ dataProgress: p }))));
+        if (result) {
+          set({ load: result });
+          void runLive();
+        }
+      } catch (e) {
+        notifyError(e);
+      } finally {
+        set({ dataProgress: null });
+      }
     };
 
     const sync = new DocumentSync({
-      key: () => engineKey(editor.getState().doc),
+      // Choosing to run a document's code (or its code being stopped) sends it again.
+      key: () => `${engineKey(editor.getState().doc)}|${codeTrust.allTrusted(editor.getState().doc.nodes) ? 'run' : 'held'}`,
       lineage: () => editor.getState().lineage,
       load,
       onError: notifyError,
@@ -158,20 +184,16 @@ export function createRunStore(editor: EditorStore, client: EngineClient, screen
       // edit or a reset) must not land on the curves of the next one.
       if (token !== runToken) return;
       const t = throttle.heldView(token) ?? get().training;
-      const view: TrainingView = {
-        state: p.state,
-        step: p.step,
-        epoch: p.epoch,
-        curves: appendCurves(t.curves, p.points, p.gradNorms),
-        snapshot: p.snapshot ?? t.snapshot,
-        boundary: p.boundary ?? t.boundary,
-        end: p.end ?? t.end,
-      };
+      const view = progressView(t, p);
       throttle.offer(view, token, { running: p.state === 'running', snapshot: !!p.snapshot });
+      if (isNewHit(view.breakpoint ?? null, t.breakpoint)) {
+        notify(hitText(view.breakpoint!), 'warning');
+        const { nodeId, edgeId } = view.breakpoint!;
+        if (nodeId || edgeId) focusElement(editor, screen, nodeId ? { nodeId } : { edgeId });
+      }
       if (p.end) {
-        const tone = p.end.reason === 'diverged' ? 'error' : p.end.reason === 'stopped' ? 'info' : 'success';
-        const action = p.end.reason === 'diverged' ? { label: 'Reset weights', run: () => void get().resetWeights() } : undefined;
-        notify(p.end.message, tone, action ? { action, sticky: true } : {});
+        const { tone, offerReset } = endNotice(p.end);
+        notify(p.end.message, tone, offerReset ? { action: { label: 'Reset weights', run: () => void get().resetWeights() }, sticky: true } : {});
         if (p.end.nodeId) focusElement(editor, screen, { nodeId: p.end.nodeId });
       }
     };
@@ -250,8 +272,9 @@ export function createRunStore(editor: EditorStore, client: EngineClient, screen
           return;
         }
         if (state === 'paused') {
+          // Running before the call: a breakpoint may pause the run again before the call returns, and its message must win.
+          set({ training: { ...get().training, state: 'running', breakpoint: null } });
           await client.call((api) => api.resume());
-          set({ training: { ...get().training, state: 'running' } });
           return;
         }
         try {
@@ -280,12 +303,21 @@ export function createRunStore(editor: EditorStore, client: EngineClient, screen
             ),
           );
           await Promise.race([landed, new Promise((r) => setTimeout(r, 2000))]);
-          if (end && token === runToken && get().training.state === 'running') set({ training: { ...get().training, state: end.reason === 'diverged' ? 'diverged' : end.reason === 'stopped' ? 'stopped' : 'finished' } });
+          if (end && token === runToken && get().training.state === 'running') set({ training: { ...get().training, state: endState(end) } });
         } catch (e) {
+          // The run is over for the view: progress it sent before it died (still on its way
+          // from a worker that crashed) must not mark it running again.
+          runToken++;
           throttle.reset();
           set({ training: { ...get().training, state: 'idle' } });
           notifyError(e);
         }
+      },
+
+      async stepTraining() {
+        if (get().training.state !== 'paused') return;
+        set({ training: { ...get().training, state: 'running', breakpoint: null } });
+        await client.call((api) => api.trainStep());
       },
 
       stopTraining() {
@@ -331,6 +363,15 @@ export function createRunStore(editor: EditorStore, client: EngineClient, screen
         void runLive();
       },
 
+      async engineRestarted() {
+        stepper.pause();
+        stepper.clearQueue();
+        clearPasses();
+        // A new worker starts in training mode; evaluation mode is the user's choice and stays.
+        if (get().mode !== 'train') await client.call((api) => api.setMode(get().mode)).catch(() => undefined);
+        void runLive();
+      },
+
       setLive(on) {
         if (on === get().live) return;
         set({ live: on });
@@ -351,33 +392,10 @@ export function createRunStore(editor: EditorStore, client: EngineClient, screen
         set({ training: view, liveSnapshot: view.snapshot });
       },
 
-      async jacobian(nodeId, wrt) {
-        await get().syncNow();
-        return serial.run(() => {
-          if (!forwardComplete(get())) throw new Error('The stepped pass is half-way through its forward phase; step on to its end to see Jacobians.');
-          return client.call((api) => api.jacobian(nodeId, wrt));
-        });
-      },
-
-      async tensor(nodeId, kind, maxSide) {
-        await get().syncNow();
-        // Half-way through a stepped forward pass, asking would run the rest of it at once.
-        return serial.run(async () => (forwardComplete(get()) || get().steps.length === 0 ? client.call((api) => api.tensor(nodeId, kind, maxSide)) : null));
-      },
-
-      async exportOnnx() {
-        await get().syncNow();
-        return client.call((api) => api.exportOnnx());
-      },
-
-      async exportPyTorch(includeWeights) {
-        await get().syncNow();
-        return client.call((api) => api.exportPyTorch(includeWeights));
-      },
+      ...engineQueries(client, serial, get, notifyError),
 
       dispose() {
-        unsubscribe();
-        unsubscribeScreen();
+        unfollow();
         sync.dispose();
         throttle.dispose();
         stepper.pause();
@@ -385,21 +403,7 @@ export function createRunStore(editor: EditorStore, client: EngineClient, screen
     };
   });
 
-  // Every document change schedules a sync; the sync itself skips changes the engine
-  // does not care about (moves, renames), so a drag costs one key comparison at its end.
-  let lastDoc = editor.getState().doc;
-  let lastLineage = editor.getState().lineage;
-  const unsubscribe = editor.subscribe((s) => {
-    if (s.doc === lastDoc && s.lineage === lastLineage) return;
-    lastDoc = s.doc;
-    lastLineage = s.lineage;
-    scheduleSync();
-  });
-  // The screen's switches (live mode, speed) drive the store.
-  const unsubscribeScreen = screen.subscribe((s, prev) => {
-    if (s.live !== prev.live) store.getState().setLive(s.live);
-    if (s.speed !== prev.speed) store.getState().setSpeed(s.speed);
-  });
+  const unfollow = followRunInputs(store, editor, screen, () => scheduleSync());
   void store.getState().syncNow().catch((e) => screen.getState().notify(message(e), 'error'));
   return store;
 }

@@ -196,3 +196,10 @@ export function gradientFlowOnShow(s: RunData): GradientFlow | null {
   if (!f) byPlan.set(plan, (f = gradientFlow(plan.layers.map((l) => ({ edgeId: l.inEdgeId, weighted: l.paramCount > 0 })), norms)));
   return f;
 }
+
+/** The condition's name when the run is paused at a breakpoint pointing at this node or edge, else null. */
+export function pausedAt(s: RunData, kind: 'node' | 'edge', id: string): string | null {
+  const hit = s.training.state === 'paused' ? s.training.breakpoint : null;
+  if (!hit) return null;
+  return (kind === 'node' ? hit.nodeId : hit.edgeId) === id ? hit.label : null;
+}

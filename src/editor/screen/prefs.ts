@@ -1,4 +1,4 @@
-import { TRAINING_SPEEDS, type TrainingSpeed } from '../../runtime/pace';
+import { TRAINING_SPEEDS, type TrainingSpeed } from '../../runtime';
 
 /** How the user likes the screen: remembered in this browser across reloads. */
 export interface ScreenPrefs {

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DocumentProblem } from '../io/document-text';
+import type { Presenting } from '../lesson/presenting';
 import type { EditorStore } from '../store/editor-store';
 import type { Toast, ToastTone } from '../store/types';
 import { clampInt, loadPrefs, PANEL_HEIGHT, PLAY_INTERVAL, savePrefs, type ScreenPrefs } from './prefs';
@@ -9,6 +10,10 @@ export type DialogState =
   | { kind: 'mlp' }
   | { kind: 'import-errors'; source: string; errors: readonly DocumentProblem[] }
   | { kind: 'share'; url: string; withWeights: boolean }
+  /** A Custom node's code, its editor and its check. */
+  | { kind: 'code'; nodeId: string }
+  /** Export → PyTorch training script: which weights it starts from. */
+  | { kind: 'training-export' }
   | null;
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
@@ -39,6 +44,10 @@ export interface ScreenState extends ScreenPrefs {
   jacobianNodeId: string | null;
   /** A request to bring a tab of the bottom panel to the front (the token tells repeats apart). */
   panelTabRequest: { key: string; token: number } | null;
+  /** The lesson on show and its step, or null when no lesson is being presented. */
+  presenting: Presenting | null;
+  /** A request to bring a tab of the side panel to the front. */
+  sideTabRequest: { key: string; token: number } | null;
 
   notify(text: string, tone?: ToastTone, opts?: Pick<Toast, 'action' | 'sticky'>): number;
   dismiss(id: number): void;
@@ -51,6 +60,8 @@ export interface ScreenState extends ScreenPrefs {
   openJacobian(nodeId: string): void;
   closeJacobian(): void;
   showPanelTab(key: string): void;
+  showSideTab(key: string): void;
+  setPresenting(p: Presenting | null): void;
   setShowJacobians(on: boolean): void;
   setLive(on: boolean): void;
   setPlayInterval(ms: number): void;
@@ -80,6 +91,8 @@ export function createScreenStore(prefs: ScreenPrefs = loadPrefs()): ScreenStore
       dialog: null,
       jacobianNodeId: null,
       panelTabRequest: null,
+      presenting: null,
+      sideTabRequest: null,
 
       notify(text, tone = 'info', opts = {}) {
         const id = ++toastCounter;
@@ -100,6 +113,8 @@ export function createScreenStore(prefs: ScreenPrefs = loadPrefs()): ScreenStore
       openJacobian: (nodeId) => set({ jacobianNodeId: nodeId }),
       closeJacobian: () => set({ jacobianNodeId: null }),
       showPanelTab: (key) => set({ panelTabRequest: { key, token: (get().panelTabRequest?.token ?? 0) + 1 } }),
+      showSideTab: (key) => set({ sideTabRequest: { key, token: (get().sideTabRequest?.token ?? 0) + 1 } }),
+      setPresenting: (presenting) => set({ presenting }),
       setShowJacobians: (on) => setPrefs({ showJacobians: on }),
       setLive: (on) => setPrefs({ live: on }),
       setPlayInterval: (ms) => setPrefs({ playIntervalMs: clampInt(ms, PLAY_INTERVAL.min, PLAY_INTERVAL.max) }),

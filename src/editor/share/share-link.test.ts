@@ -2,7 +2,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { base64UrlToBytes, bytesToBase64Url } from './base64url';
-import { decodeSharePayload, encodeSharePayload, makeShareLink, MAX_LINK_LENGTH, sharePayloadFromHash } from './share-link';
+import { decodeSharePayload, encodeSharePayload, makeShareLink, MAX_INFLATED_BYTES, MAX_LINK_LENGTH, sharePayloadFromHash } from './share-link';
 
 describe('share link codec', () => {
   it('round-trips text through deflate-raw and base64url', async () => {
@@ -31,6 +31,17 @@ describe('share link codec', () => {
     expect(() => base64UrlToBytes('abc$def')).toThrow(/character "\$" at position 3/);
     expect(() => base64UrlToBytes('abcde')).toThrow(/5 characters/);
     await expect(decodeSharePayload('AAAA')).rejects.toThrow(/cannot be read/);
+  });
+
+  it('refuses a payload that unpacks to more than a document may hold, without unpacking it all', async () => {
+    expect(await decodeSharePayload(deflateRawSync(Buffer.alloc(1000, 0x41)).toString('base64url'), 1000)).toBe('A'.repeat(1000));
+    await expect(decodeSharePayload(deflateRawSync(Buffer.alloc(1001, 0x41)).toString('base64url'), 1000)).rejects.toThrow(
+      /^the model it carries unpacks to more than 1000 bytes, the most a model document may hold$/,
+    );
+    // A 66 KB link that would unpack to 64 MiB and one byte.
+    const bomb = deflateRawSync(Buffer.alloc(MAX_INFLATED_BYTES + 1, 0x20), { level: 9 }).toString('base64url');
+    expect(bomb.length).toBeLessThan(100_000);
+    await expect(decodeSharePayload(bomb)).rejects.toThrow(/unpacks to more than 64 MiB/);
   });
 
   it('reads the payload from a location hash', () => {

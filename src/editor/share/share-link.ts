@@ -1,3 +1,4 @@
+import { formatBytes, MAX_DOCUMENT_CHARS } from '../../model';
 import { base64UrlToBytes, bytesToBase64Url } from './base64url';
 
 /** The URL fragment that carries a shared model: `#model=<deflate-raw, base64url>`. */
@@ -15,13 +16,47 @@ export async function encodeSharePayload(text: string): Promise<string> {
   return bytesToBase64Url(await through(new TextEncoder().encode(text), new CompressionStream('deflate-raw')));
 }
 
-/** The text a payload carries; throws with the reason when the payload is damaged. */
-export async function decodeSharePayload(payload: string): Promise<string> {
+/**
+ * The most bytes a link's model may inflate to: a document's size limit. Deflate packs up
+ * to about 1,000 bytes into one, so a link of a few megabytes could otherwise unpack to
+ * gigabytes and end the tab before the document's own limit is checked.
+ */
+export const MAX_INFLATED_BYTES = MAX_DOCUMENT_CHARS;
+
+class TooLarge extends Error {}
+
+/** Inflates raw deflate, stopping (and cancelling the stream) as soon as the output passes `max` bytes. */
+async function inflateBounded(bytes: Uint8Array, max: number): Promise<Uint8Array> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > max) {
+      void reader.cancel().catch(() => undefined);
+      throw new TooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** The text a payload carries; throws with the reason when the payload is damaged or unpacks to more than a document may hold. */
+export async function decodeSharePayload(payload: string, maxBytes = MAX_INFLATED_BYTES): Promise<string> {
   const bytes = base64UrlToBytes(payload);
   let inflated: Uint8Array;
   try {
-    inflated = await through(bytes, new DecompressionStream('deflate-raw'));
+    inflated = await inflateBounded(bytes, maxBytes);
   } catch (e) {
+    if (e instanceof TooLarge) throw new Error(`the model it carries unpacks to more than ${formatBytes(maxBytes)}, the most a model document may hold`);
     throw new Error(`the compressed model cannot be read (${e instanceof Error ? e.message : String(e)})`);
   }
   try {

@@ -1,4 +1,4 @@
-import { defaultParams, type NodeType } from '../../model';
+import { defaultParams, nodeKind, type NodeType } from '../../model';
 import type { EditableDocument, ModelEdge, ModelNode, XY } from './types';
 import { newNodeId, uniqueId } from './ids';
 
@@ -18,7 +18,13 @@ export function takenIds(doc: Pick<EditableDocument, 'nodes' | 'edges'>): Set<st
 /** A new node of `type` with default parameters and a fresh id. */
 export function makeNode(doc: Pick<EditableDocument, 'nodes' | 'edges'>, type: NodeType, position: XY): ModelNode {
   const id = newNodeId(type, takenIds(doc));
-  return { id, type, params: defaultParams(type), position: { x: position.x, y: position.y } } as ModelNode;
+  const code = nodeKind(type).code;
+  return { id, type, params: defaultParams(type), position: { x: position.x, y: position.y }, ...(code ? { code: code.defaultCode } : {}) } as ModelNode;
+}
+
+/** Sets the code of a node that carries code (a Custom layer). */
+export function setCode(doc: EditableDocument, id: string, code: string): EditableDocument {
+  return updateNode(doc, id, (n) => (n.code === code || !nodeKind(n.type).code ? n : { ...n, code }));
 }
 
 export function makeEdge(doc: Pick<EditableDocument, 'nodes' | 'edges'>, source: string, target: string, taken = takenIds(doc)): ModelEdge {

@@ -1,4 +1,4 @@
-import { CURRENT_VERSION, FORMAT, type ModelDocument } from '../../model/schema';
+import { CURRENT_VERSION, FORMAT, type ModelDocument } from '../../model';
 import type { EditableDocument, StoredWeights } from './types';
 
 /** A document with no nodes, as a new model starts. */

@@ -1,109 +1,18 @@
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import { analyzeGraph, type Analysis, type Diagnostic } from '../../model/analyze';
-import { buildMlpGraph, type MlpSpec } from '../../model/build-mlp';
-import type { NodeType } from '../../model';
-import { defaultTraining, type ModelDocument, type TrainingSettings } from '../../model/schema';
-import { copyNodes, pasteNodes, PASTE_OFFSET, type ClipboardContent } from './clipboard';
+import { createStore } from 'zustand/vanilla';
+import { analyzeGraph, buildMlpGraph, defaultTraining, type Analysis, type Diagnostic, type ModelDocument } from '../../model';
+import { CodeParamsMemory } from './code-params';
+import { copyNodes, pasteNodes, PASTE_OFFSET } from './clipboard';
 import { connectionProblem } from './connection';
 import * as edit from './doc-actions';
 import { emptyDocument, joinDocument, splitDocument } from './document';
-import { emptyHistory, record, redo, undo, type History } from './history';
+import { emptyHistory, record, redo, undo } from './history';
 import { setInputFeatures } from './input-features';
 import { boundingBox, placeNewNode } from './placement';
-import { EMPTY_SELECTION, type EditableDocument, type Selection, type Size, type StoredWeights, type XY } from './types';
+import { EMPTY_SELECTION, type EditableDocument, type Selection, type StoredWeights } from './types';
 import { reconcileWeights } from './weights';
+import type { EditorData, EditorState, EditorStore, Pins } from './editor-state';
 
-/** One undo step: the document as it was, and which loaded document it descends from. */
-export interface Snapshot {
-  readonly doc: EditableDocument;
-  /**
-   * Bumped when a whole new document replaces the current one. Weights belong to one
-   * lineage: undoing or redoing into another drops them rather than pair a graph with
-   * another model's weights.
-   */
-  readonly lineage: number;
-  /** The weights of that document, so undoing into another lineage brings its model back whole. */
-  readonly weights?: StoredWeights;
-}
-
-/** Diagnostics indexed by the node and the edge they are pinned to, and what flows into each node. */
-export interface Pins {
-  readonly byNode: Readonly<Record<string, readonly Diagnostic[]>>;
-  readonly byEdge: Readonly<Record<string, readonly Diagnostic[]>>;
-  /** Features arriving at each node through its (first) incoming edge, where known. */
-  readonly inFeatures: Readonly<Record<string, number>>;
-}
-
-export interface EditorData {
-  /** The source of truth: the document without its weights. Undo/redo restores it. */
-  doc: EditableDocument;
-  lineage: number;
-  /** Trained or loaded weights, saved with the document but outside the undo history. */
-  weights: StoredWeights | undefined;
-  /** analyzeGraph(doc), kept current on every structural change. */
-  analysis: Analysis;
-  pins: Pins;
-  selection: Selection;
-  history: History<Snapshot>;
-  /** Node sizes as the canvas measured them (for placement; not saved). */
-  measured: Readonly<Record<string, Size>>;
-  clipboard: ClipboardContent | null;
-  pasteCount: number;
-  /** Changes whenever the document or the weights change; autosave follows it. */
-  revision: number;
-  /** The revision when the document was opened: later ones are work that opening another would replace. */
-  openedRevision: number;
-}
-
-export type ConnectResult = { ok: true; edgeId: string } | { ok: false; reason: string };
-
-/** The dialog's MLP form, as buildMlpGraph takes it. */
-export type MlpRequest = Pick<MlpSpec, 'inFeatures' | 'numClasses' | 'hiddenFeatures' | 'activation' | 'dropout'>;
-
-export interface EditorActions {
-  /** Starts over with `doc` (startup, restore): history is cleared. */
-  loadDocument(doc: ModelDocument): void;
-  /** Replaces the document by another (import, example, share link) as one undo step. */
-  replaceDocument(doc: ModelDocument): void;
-  /** Replaces the document by an empty, untitled one with default training settings, as one undo step. */
-  newDocument(): void;
-  /** Adds a node; with `connectFrom`, also the edge from that node. Returns the new id. */
-  addNode(type: NodeType, position: XY, opts?: { connectFrom?: string; select?: boolean }): string;
-  /** Adds a node from the palette: after the selected node when it continues the chain, else near `viewCentre`. */
-  addNodeFromPalette(type: NodeType, viewCentre: XY): string;
-  connect(source: string, target: string): ConnectResult;
-  deleteElements(nodeIds: readonly string[], edgeIds: readonly string[]): void;
-  deleteSelection(): void;
-  setParam(nodeId: string, name: string, value: number | undefined): void;
-  setLabel(nodeId: string, label: string | undefined): void;
-  setName(name: string): void;
-  setSeed(seed: number): void;
-  setTraining(training: TrainingSettings): void;
-  /**
-   * Sets the training settings and, with `features`, makes the Input take that many
-   * features (and a Linear right after it with an explicit in_features): one undo step,
-   * so new data and the graph that fits it come and go together.
-   */
-  setTrainingData(training: TrainingSettings, features?: number): void;
-  /** Moves nodes, as one undo step (the canvas holds a drag's positions until it ends). */
-  moveNodes(positions: ReadonlyMap<string, XY>): void;
-  setMeasured(sizes: Readonly<Record<string, Size>>): void;
-  select(selection: Selection): void;
-  /** Applies per-element selection flags (as the canvas reports them). */
-  setSelected(kind: 'nodes' | 'edges', changes: readonly { id: string; selected: boolean }[]): void;
-  selectAll(): void;
-  copySelection(): boolean;
-  paste(): string[];
-  /** Lays out an MLP chain with its loss, replacing the graph or beside it. */
-  buildMlp(spec: MlpRequest, mode: 'replace' | 'add'): void;
-  undo(): void;
-  redo(): void;
-  /** Sets the weights (the runtime's job); not an undo step. */
-  setWeights(weights: StoredWeights | undefined): void;
-}
-
-export type EditorState = EditorData & EditorActions;
-export type EditorStore = StoreApi<EditorState>;
+export type { Snapshot, Pins, EditorData, ConnectResult, MlpRequest, EditorActions, EditorState, EditorStore } from './editor-state';
 
 export function pinDiagnostics(analysis: Pick<Analysis, 'diagnostics' | 'edgeShapes'>, doc: Pick<EditableDocument, 'edges'>): Pins {
   // Null-prototype records: ids are user text and may be `toString` or `constructor`.
@@ -134,7 +43,9 @@ export function currentDocument(s: Pick<EditorData, 'doc' | 'weights'>): ModelDo
 
 export function createEditorStore(initial?: ModelDocument): EditorStore {
   const start = initial ? splitDocument(initial) : { doc: emptyDocument(), weights: undefined };
-  const startAnalysis = analyzeGraph(start.doc);
+  const codeParams = new CodeParamsMemory();
+  const analyze = (doc: EditableDocument) => analyzeGraph(doc, { codeParams: codeParams.lookup });
+  const startAnalysis = analyze(start.doc);
   return createStore<EditorState>()((set, get) => {
     /**
      * Installs `next` as the document. `step` records the previous one as an undo step;
@@ -146,7 +57,7 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
       if (next === s.doc && lineage === s.lineage && !('weights' in opts) && !opts.selection) return;
       const step = opts.step ?? true;
       const history = step && next !== s.doc ? record(s.history, { doc: s.doc, lineage: s.lineage, weights: s.weights }) : s.history;
-      const analysis = opts.reanalyze === false ? s.analysis : analyzeGraph(next);
+      const analysis = opts.reanalyze === false ? s.analysis : analyze(next);
       const baseWeights = 'weights' in opts ? opts.weights : s.weights;
       const weights = reconcileWeights(baseWeights, next, analysis);
       set({
@@ -165,7 +76,7 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
       const s = get();
       const moved = (dir === 'undo' ? undo : redo)(s.history, { doc: s.doc, lineage: s.lineage, weights: s.weights });
       if (!moved) return;
-      const analysis = analyzeGraph(moved.value.doc);
+      const analysis = analyze(moved.value.doc);
       const weights = reconcileWeights(moved.value.lineage === s.lineage ? s.weights : moved.value.weights, moved.value.doc, analysis);
       set({
         doc: moved.value.doc,
@@ -195,7 +106,7 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
 
       loadDocument(doc) {
         const { doc: d, weights } = splitDocument(doc);
-        const analysis = analyzeGraph(d);
+        const analysis = analyze(d);
         const s = get();
         set({
           doc: d,
@@ -268,6 +179,10 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
         commit(edit.setLabel(get().doc, nodeId, label));
       },
 
+      setCode(nodeId, code) {
+        commit(edit.setCode(get().doc, nodeId, code));
+      },
+
       setName(name) {
         commit(edit.setName(get().doc, name), { reanalyze: false });
       },
@@ -280,6 +195,19 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
         const doc = get().doc;
         if (doc.training === training) return;
         commit({ ...doc, training }, { reanalyze: false });
+      },
+
+      setBreakpoints(breakpoints) {
+        if (get().doc.breakpoints === breakpoints) return;
+        commit({ ...get().doc, breakpoints }, { reanalyze: false });
+      },
+
+      setLesson(lesson) {
+        const doc = get().doc;
+        if (doc.lesson === lesson) return;
+        const { lesson: _old, ...rest } = doc;
+        void _old;
+        commit(lesson ? { ...rest, lesson } : rest, { reanalyze: false });
       },
 
       setTrainingData(training, features) {
@@ -371,6 +299,14 @@ export function createEditorStore(initial?: ModelDocument): EditorStore {
         const s = get();
         if (weights === s.weights) return;
         set({ weights: reconcileWeights(weights, s.doc, s.analysis), revision: s.revision + 1 });
+      },
+
+      learnCodeParams(plan) {
+        if (!codeParams.learn(plan)) return;
+        // The document did not change, only what is known of it: no undo step, no revision.
+        const s = get();
+        const analysis = analyze(s.doc);
+        set({ analysis, pins: pinDiagnostics(analysis, s.doc) });
       },
     };
   });

@@ -1,5 +1,4 @@
-import { CHAIN_SPACING } from '../../model/build-mlp';
-import { isLossKind, nodeKind, type NodeType } from '../../model';
+import { CHAIN_SPACING, isLossKind, nodeKind, type NodeType } from '../../model';
 import type { EditableDocument, ModelNode, Size, XY } from './types';
 
 /** Size assumed for a node the canvas has not measured yet. */

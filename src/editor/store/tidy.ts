@@ -1,4 +1,4 @@
-import { mlpRowLength } from '../../model/build-mlp';
+import { mlpRowLength } from '../../model';
 import { DEFAULT_NODE_SIZE } from './placement';
 import type { EditableDocument, Size, XY } from './types';
 

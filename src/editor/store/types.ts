@@ -1,4 +1,4 @@
-import type { ModelDocument, ModelEdge, ModelNode, StoredWeights } from '../../model/schema';
+import type { ModelDocument, ModelEdge, ModelNode, StoredWeights } from '../../model';
 
 /** The part of the model document the user edits and undo/redo restores: everything but the weights. */
 export type EditableDocument = Omit<ModelDocument, 'weights'>;

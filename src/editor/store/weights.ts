@@ -1,4 +1,4 @@
-import type { Analysis } from '../../model/analyze';
+import type { Analysis } from '../../model';
 import type { EditableDocument, StoredWeights } from './types';
 
 /**

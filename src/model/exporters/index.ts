@@ -6,3 +6,6 @@
 export { exportPyTorch, type PyTorchExportOptions } from './pytorch';
 export { exportOnnx, ONNX_BATCH_DIM, ONNX_IR_VERSION, ONNX_OPSET_VERSION, type OnnxExportOptions } from './onnx';
 export type { ExportOptions } from './plan';
+export { StoredCodeLayer } from './code-stub';
+export { exportTrainingScript, optimizerText, type TrainingScriptData, type TrainingScriptOptions } from './training-script';
+export { zipFiles, crc32, type ZipEntry } from './zip';

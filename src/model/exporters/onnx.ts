@@ -25,6 +25,12 @@ export const ONNX_BATCH_DIM = 'batch';
 export function exportOnnx(model: Sequential, options: OnnxExportOptions): Uint8Array {
   const where = 'exportOnnx';
   const plan = planExport(where, model, options);
+  const coded = plan.layers.find((l) => l.kind.code);
+  if (coded) {
+    throw new Error(
+      `ONNX export is not possible: layer ${JSON.stringify(coded.name)} is a Custom layer, whose code has no ONNX operator. Export to PyTorch instead (its code comes as a stub to translate), or build the model from built-in layers.`,
+    );
+  }
   const nodes: OnnxNode[] = [];
   const initializers: OnnxTensor[] = [];
   const valueInfo: OnnxValueInfo[] = [];

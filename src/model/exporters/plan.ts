@@ -118,6 +118,8 @@ function kindName(l: Layer): string {
  */
 export function exportWeights(where: string, l: LayerPlan): { spec: WeightSpec; dims: number[]; values: Float32Array }[] {
   const params = l.layer.params();
+  // A Custom layer's weights are the ones its code declared, under their own names.
+  if (l.kind.code) return params.map((p) => ({ spec: { name: p.name, dims: [], exportName: p.name }, dims: [...p.value.shape], values: finiteFloat32(where, l, p.name, p.value) }));
   return l.kind.weights.map((spec, k) => {
     const t = params[k].value;
     return { spec, dims: [...t.shape], values: finiteFloat32(where, l, spec.exportName, t) };

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,28 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CrossEntropyLoss, Dropout, Linear, ReLU, Sequential, createRng } from '../../engine';
 import { exportPyTorch } from './index';
 import { engineForward, expectClose, fixtures, randomInput } from './testing/fixtures';
+import { python as runPython } from './testing/python';
 
 /** The scripts run with `python3` and the real PyTorch (`.ci/run` installs it). */
 const work = mkdtempSync(join(tmpdir(), 'pytorch-export-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-let interpreter: string | null = null;
-/** The real interpreter behind `python3` (a version manager's shim would add a second per call). */
-function pythonExecutable(): string {
-  if (interpreter) return interpreter;
-  const r = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) throw new Error(`python3 could not be started: ${r.error?.message ?? r.stderr}`);
-  interpreter = r.stdout.trim();
-  return interpreter;
-}
-
 let scripts = 0;
-function python(args: string[], cwd = work): { stdout: string; stderr: string } {
-  const r = spawnSync(pythonExecutable(), args, { cwd, encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
-  if (r.error) throw new Error(`python3 could not be started: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`python3 ${args.join(' ')} exited with ${r.status}:\n${r.stderr}`);
-  return { stdout: r.stdout, stderr: r.stderr };
-}
+const python = (args: string[], cwd = work) => runPython(args, cwd);
 
 /** Saves a script as <dir>/model.py (each in its own directory, as a user would) and returns the directory. */
 function save(script: string): string {

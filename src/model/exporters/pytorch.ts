@@ -1,4 +1,5 @@
 import type { Sequential } from '../../engine';
+import { codeStub, codeStubName } from './code-stub';
 import { exportWeights, planExport, type ExportOptions, type ExportPlan, type LayerPlan } from './plan';
 import { float32LE } from './protobuf';
 import { base64Lines, docText, pyString } from './python-text';
@@ -31,6 +32,7 @@ export function exportPyTorch(model: Sequential, options: PyTorchExportOptions):
     `OUTPUT_FEATURES = ${plan.outputFeatures}`,
     '',
     '',
+    ...plan.layers.filter((l) => l.kind.code).flatMap((l) => [...codeStub(l), '', '']),
     ...buildModel(plan, weights),
     ...(weights ? ['', '', ...weightsSection(where, plan)] : []),
     '',
@@ -86,15 +88,17 @@ function docstring(plan: ExportPlan, weights: boolean): string[] {
   ];
 }
 
+/** 'Cross-entropy loss' → 'cross-entropy loss'; an acronym ('MSE loss') keeps its capitals. */
 function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
+  return /^[A-Z][A-Z]/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 function commented(code: string, comment: string): string {
   return `${code.padEnd(40)}# ${comment}`;
 }
 
-function buildModel(plan: ExportPlan, weights: boolean): string[] {
+/** `def build_model()`: the network as an nn.Sequential, with the weights when they are written. */
+export function buildModel(plan: ExportPlan, weights: boolean): string[] {
   const modules = plan.layers.map((l) => `${moduleCall(l)},`);
   const width = Math.max(0, ...modules.map((m) => m.length));
   const body = plan.layers.map((l, i) => `        ${modules[i].padEnd(width)}  # [${l.index}] ${pyString(l.name)}`);
@@ -110,10 +114,11 @@ function buildModel(plan: ExportPlan, weights: boolean): string[] {
 }
 
 function moduleCall(l: LayerPlan): string {
-  return l.kind.export.pytorch(l.params);
+  return l.kind.code ? `${codeStubName(l)}()` : l.kind.export.pytorch(l.params);
 }
 
-function weightsSection(where: string, plan: ExportPlan): string[] {
+/** `WEIGHTS` and `load_weights()`: every parameter, bit for bit, keyed as in the state dict. */
+export function weightsSection(where: string, plan: ExportPlan): string[] {
   const entries: string[] = [];
   plan.layers.forEach((l, i) => {
     // The state-dict key is the module's position in nn.Sequential, not the engine's layer index.

@@ -1,4 +1,5 @@
 import { Tensor, type Layer, type TensorData } from '../../engine';
+import { quoteText } from '../quote';
 
 /**
  * A layer's Jacobian J on its last batch, as its kind knows it analytically: the pattern of
@@ -39,7 +40,7 @@ export function notRunYet(layer: Layer): Error {
 
 export function noSuchWrt(layer: Layer, wrt: string, names: readonly string[]): Error {
   const options = ['input', ...names].map((n) => `'${n}'`).join(', ');
-  return new Error(`jacobianStructure: ${layer} has no parameter '${wrt}'; it can be differentiated with respect to ${options}`);
+  return new Error(`jacobianStructure: ${layer} has no parameter ${quoteText(wrt)}; it can be differentiated with respect to ${options}`);
 }
 
 /**

@@ -63,6 +63,11 @@ export interface NodeKind<T extends string = string> {
   readonly sparseOutput: boolean;
   /** The node's key parameters in one line: `Linear 200 → 1000`, `Dropout p=0.5`. */
   summary(p: NodeParams, inferredIn?: number): string;
+  /**
+   * Present when the node carries code (a Custom layer): its text is the node's `code`,
+   * starting as `defaultCode`. Code runs only in the engine worker, and only once trusted.
+   */
+  readonly code?: { readonly defaultCode: string };
 }
 
 /** What a shape rule decides for a node fed `features` per sample. */
@@ -82,7 +87,14 @@ export type Inference =
 export interface BuildContext {
   /** Seeds a random generator for this node (initial weights, dropout masks), by purpose. */
   seed(purpose: 'init' | 'dropout'): number;
+  /** The node's code, for a kind that carries code. */
+  code?: string;
+  /** Compiles code into a layer: given only where code may run (the engine worker, once the user trusts it). */
+  codeLayer?: CodeLayerFactory;
 }
+
+/** Builds a layer from code for `in → out` features; throws (with a line and column when it can) when the code is wrong. */
+export type CodeLayerFactory = (code: string, inFeatures: number, outFeatures: number, seed: number) => Layer;
 
 /** How an inference layer appears in an exported PyTorch script and ONNX graph. */
 export interface LayerExport {
@@ -97,6 +109,7 @@ export interface LayerExport {
 
 /** Facets of every kind that compiles into an engine layer. */
 interface LayerFacets<T extends string> extends NodeKind<T> {
+  /** The weights, when the kind fixes them; a kind with code declares its own in the code (`weights` is then empty). */
   readonly weights: readonly WeightSpec[];
   /** The engine layer's class; a built layer belongs to the kind whose class is exactly its own. */
   readonly layerClass: abstract new (...args: never[]) => Layer;

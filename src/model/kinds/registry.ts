@@ -1,5 +1,6 @@
 import type { Layer } from '../../engine';
 import { crossEntropyKind } from './cross-entropy';
+import { customKind } from './custom';
 import { dropoutKind } from './dropout';
 import { inputKind } from './input';
 import type { LayerKind, NodeKind } from './kind';
@@ -14,7 +15,7 @@ import { tanhKind } from './tanh';
  * Every kind of node, in the palette's order. The one list the app learns kinds from:
  * a new kind is a module in this folder and a line here.
  */
-export const LAYER_KINDS = [linearKind, reluKind, leakyReluKind, sigmoidKind, tanhKind, dropoutKind, crossEntropyKind, mseKind] as const;
+export const LAYER_KINDS = [linearKind, reluKind, leakyReluKind, sigmoidKind, tanhKind, dropoutKind, customKind, crossEntropyKind, mseKind] as const;
 export const NODE_KINDS = [inputKind, ...LAYER_KINDS] as const;
 
 export type NodeType = (typeof NODE_KINDS)[number]['type'];
@@ -39,9 +40,16 @@ export function layerKind(type: NodeType): LayerKind | null {
   return LAYERS_BY_TYPE.get(type) ?? null;
 }
 
-/** The kind an engine layer was built by (its exact class, so ReLU is not taken for LeakyReLU), or null. */
+/**
+ * The kind an engine layer was built by, or null: its exact class (so ReLU is not taken for
+ * LeakyReLU), or the nearest registered base class (a Custom layer's runtime class is a CodeLayer).
+ */
 export function kindOfLayer(layer: Layer): LayerKind | null {
-  return BY_CLASS.get(layer.constructor) ?? null;
+  for (let c: unknown = layer.constructor; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    const kind = BY_CLASS.get(c);
+    if (kind) return kind;
+  }
+  return null;
 }
 
 /** Default parameters of a new node of this type. */

@@ -154,7 +154,7 @@ describe('parseCsv: errors', () => {
     const e = errs(parseCsv('a,label\n1,-1\n2,1.5\n3,1000\n4,0\n5,1\n6,NaN\n'));
     expect(e).toEqual([
       { row: 2, column: 'label', message: 'Line 2, column "label": the label "-1" is out of range: class numbers start at 0.' },
-      { row: 3, column: 'label', message: 'Line 3, column "label": the label "1.5" is out of range: class numbers are whole numbers 0, 1, 2, ….' },
+      { row: 3, column: 'label', message: 'Line 3, column "label": the label "1.5" is out of range: class numbers are whole numbers 0, 1, 2, … (if the column holds numbers to fit, read it as numbers: regression).' },
       { row: 4, column: 'label', message: 'Line 4, column "label": the label "1000" is out of range: at most 1000 classes (labels 0 to 999).' },
       { row: 7, column: 'label', message: 'Line 7, column "label": "NaN" is not a finite number (NaN and Infinity are not allowed).' },
     ]);

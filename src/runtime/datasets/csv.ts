@@ -16,6 +16,8 @@ export interface CsvOptions {
   name?: string;
   /** Most errors listed before "… and N more" (default 20). */
   maxErrors?: number;
+  /** What the label column holds: class labels (default) or numbers to fit (regression). */
+  target?: 'class' | 'number';
 }
 
 const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -33,6 +35,9 @@ const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))
  * non-negative, below 1000; K = largest + 1) and any other label is an error. Otherwise
  * every label is a class name, and classes are numbered in order of first appearance
  * ("setosa" → 0, the next new name → 1, …) with `classNames` keeping the names.
+ *
+ * With `target: 'number'` the label column holds a number per sample to fit instead
+ * (regression): any finite number, every cell checked like a feature's.
  *
  * Never throws: every problem is returned, with its 1-based line and column name.
  */
@@ -99,6 +104,14 @@ export function parseCsv(text: string, options: CsvOptions = {}): DatasetResult 
     else labels.push({ line: row.line, cell });
   }
 
+  if (options.target === 'number') return numericTargets(labels, labelName, decimalComma, errors, () => ({
+    name: options.name ?? 'csv',
+    features,
+    classes: 0,
+    x: Float32Array.from(xs),
+    y: new Int32Array(labels.length),
+    featureNames: names.filter((_, j) => j !== label),
+  }));
   const numericCount = labels.reduce((s, l) => s + (looksNumeric(l.cell, decimalComma) ? 1 : 0), 0);
   const classes = numericCount * 2 > labels.length ? numericLabels(labels, labelName, decimalComma, errors) : namedLabels(labels, labelName, errors);
   if (!errors.empty) return { ok: false, errors: errors.list() };
@@ -140,6 +153,24 @@ function resolveLabelColumn(names: string[], wanted: string | number | undefined
   return `There is no column named ${quote(wanted)} for the labels; the columns are ${list}.`;
 }
 
+/** Regression: the label cells as numbers, or every problem with them. */
+function numericTargets(
+  labels: { line: number; cell: string }[],
+  column: string,
+  decimalComma: boolean,
+  errors: ErrorList,
+  dataset: () => Dataset,
+): DatasetResult {
+  const targets = new Float32Array(labels.length);
+  labels.forEach(({ line, cell }, i) => {
+    const r = readNumber(cell, decimalComma);
+    if ('problem' in r) errors.add({ row: line, column, message: `Line ${line}, column ${quote(column)}: the target ${r.problem} (this column holds the numbers to fit).` });
+    else targets[i] = r.value;
+  });
+  if (!errors.empty) return { ok: false, errors: errors.list() };
+  return { ok: true, data: { ...dataset(), targets, targetName: column } };
+}
+
 interface Classes {
   y: number[];
   count: number;
@@ -159,7 +190,7 @@ function numericLabels(labels: { line: number; cell: string }[], column: string,
     const r = readNumber(cell, decimalComma);
     if ('problem' in r) add(`${r.problem}.`);
     else if (r.value < 0) add(`the label ${quote(cell)} is out of range: class numbers start at 0.`);
-    else if (!Number.isInteger(r.value)) add(`the label ${quote(cell)} is out of range: class numbers are whole numbers 0, 1, 2, ….`);
+    else if (!Number.isInteger(r.value)) add(`the label ${quote(cell)} is out of range: class numbers are whole numbers 0, 1, 2, … (if the column holds numbers to fit, read it as numbers: regression).`);
     else if (r.value >= MAX_CLASSES) add(`the label ${quote(cell)} is out of range: at most ${MAX_CLASSES} classes (labels 0 to ${MAX_CLASSES - 1}).`);
     else {
       y.push(r.value);

@@ -27,12 +27,27 @@ export function allocateDataset(name: string, n: number, features: number, class
   };
 }
 
+/** Whether the data is for regression: numbers to fit rather than classes to tell apart. */
+export function isRegression(data: Dataset): data is Dataset & { targets: Float32Array } {
+  return data.targets !== undefined;
+}
+
+/** What the loss compares the outputs with: the targets (regression data) or the class labels. */
+export function targetsOf(data: Dataset): Float32Array | Int32Array {
+  return data.targets ?? data.y;
+}
+
+/** A zero-filled regression dataset of n samples with one target each, to be written by a generator. */
+export function allocateRegression(name: string, n: number, features: number): Dataset & { targets: Float32Array } {
+  return { ...allocateDataset(name, n, features, 0), targets: new Float32Array(n), targetName: 'y' };
+}
+
 /** Number of samples in a dataset. */
 export function sampleCount(data: Dataset): number {
   return data.y.length;
 }
 
-/** A copy of the rows `indices` (in that order), keeping names and class count. */
+/** A copy of the rows `indices` (in that order), keeping names, class count and targets. */
 export function subset(data: Dataset, indices: ArrayLike<number>): Dataset {
   const f = data.features;
   const x = new Float32Array(indices.length * f);
@@ -44,6 +59,11 @@ export function subset(data: Dataset, indices: ArrayLike<number>): Dataset {
   }
   const out: Dataset = { name: data.name, features: f, classes: data.classes, x, y, featureNames: data.featureNames.slice() };
   if (data.classNames) out.classNames = data.classNames.slice();
+  if (data.targets) {
+    const t = data.targets;
+    out.targets = Float32Array.from(indices, (i) => t[i]);
+    out.targetName = data.targetName;
+  }
   return out;
 }
 

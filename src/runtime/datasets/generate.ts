@@ -1,11 +1,13 @@
-import { DatasetSchema, type DatasetSettings } from '../../model/schema';
+import { DatasetSchema, type DatasetSettings } from '../../model';
 import { blobs } from './blobs';
 import { circles } from './circles';
 import { parseCsv } from './csv';
 import type { GeneratorOptions } from './dataset';
 import { moons } from './moons';
 import { randomBatch } from './random-batch';
+import { sine } from './sine';
 import { spiral } from './spiral';
+import { surface } from './surface';
 import { splitDataset } from './split';
 import { xor } from './xor';
 import type { Dataset, DatasetError, DatasetResult, DatasetSplit } from './types';
@@ -13,12 +15,14 @@ import type { Dataset, DatasetError, DatasetResult, DatasetSplit } from './types
 /** Most values (samples × features) a random dataset may hold: 2²⁵ float32s, 128 MiB. */
 export const MAX_RANDOM_VALUES = 2 ** 25;
 
-const GENERATORS: Record<'spiral' | 'circles' | 'xor' | 'blobs' | 'moons', (o: GeneratorOptions, seed: number) => Dataset> = {
+const GENERATORS: Record<Exclude<DatasetSettings['kind'], 'csv' | 'random' | 'digits'>, (o: GeneratorOptions, seed: number) => Dataset> = {
   spiral,
   circles,
   xor,
   blobs,
   moons,
+  sine,
+  surface,
 };
 
 /** Model input sizes a `random` dataset must match. */
@@ -30,7 +34,8 @@ export interface ModelShape {
 }
 
 /**
- * Builds the dataset the settings describe, drawing from `seed`. Built-in kinds are 2-D;
+ * Builds the dataset the settings describe, drawing from `seed`. Built-in kinds are 2-D
+ * (but `sine`, 1-D; `sine` and `surface` are regression data);
  * `random` draws samples × `shape.features` values (required) with `shape.classes`
  * (or the settings' `classes`) classes; `csv` parses `settings.csv.text` (all rows; `samples`
  * and `classes` do not apply). Settings are checked against the document schema first.
@@ -61,7 +66,7 @@ function build(s: DatasetSettings, seed: number, shape: ModelShape): DatasetResu
   switch (s.kind) {
     case 'csv': {
       if (!s.csv) return { ok: false, errors: [{ field: 'csv', message: 'The dataset is a CSV file, but no file has been loaded.' }] };
-      return parseCsv(s.csv.text, { labelColumn: s.csv.label_column, name: s.csv.name || 'csv' });
+      return parseCsv(s.csv.text, { labelColumn: s.csv.label_column, name: s.csv.name || 'csv', target: s.csv.target });
     }
     case 'random': {
       const features = shape.features;
@@ -80,6 +85,8 @@ function build(s: DatasetSettings, seed: number, shape: ModelShape): DatasetResu
       }
       return { ok: true, data: randomBatch(s.samples, features, classes, seed) };
     }
+    case 'digits':
+      return { ok: false, errors: [{ field: 'kind', message: 'The digits are fetched by the engine, not generated.' }] };
     default:
       return { ok: true, data: GENERATORS[s.kind]({ samples: s.samples, noise: s.noise, classes: s.classes }, seed) };
   }

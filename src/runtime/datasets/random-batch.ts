@@ -1,4 +1,4 @@
-import { createRng } from '../../engine/rng';
+import { createRng } from '../../engine';
 import { allocateDataset } from './dataset';
 import type { Dataset } from './types';
 

@@ -1,4 +1,4 @@
-import { createRng, type Rng } from '../../engine/rng';
+import { createRng, type Rng } from '../../engine';
 import { subset } from './dataset';
 import type { Dataset, DatasetSplit } from './types';
 
@@ -25,11 +25,13 @@ export function testCount(count: number, fraction: number): number {
  * A stratified, seeded train/test split: each class's samples are shuffled and
  * `testCount(classSize, testFraction)` of them held out; then the train and test sets
  * are each shuffled, so mini-batches mix the classes. testFraction 0 gives an empty test set.
+ * Regression data (no classes) is split as one group.
  */
 export function splitDataset(data: Dataset, testFraction: number, seed: number): DatasetSplit {
   if (!(testFraction >= 0 && testFraction < 1)) throw new RangeError(`splitDataset: testFraction must be in [0, 1), got ${testFraction}`);
   const rng = createRng(seed);
-  const byClass: number[][] = Array.from({ length: data.classes }, () => []);
+  // Regression data has no classes: its samples are one group.
+  const byClass: number[][] = Array.from({ length: Math.max(1, data.classes) }, () => []);
   for (let i = 0; i < data.y.length; i++) byClass[data.y[i]].push(i);
   const train: number[] = [];
   const test: number[] = [];

@@ -1,12 +1,14 @@
 /**
- * A labelled classification dataset held as flat typed arrays, so a mini-batch is a
- * gather of rows and the arrays can be transferred to and from a Web Worker without copying.
+ * A dataset held as flat typed arrays, so a mini-batch is a gather of rows and the arrays
+ * can be transferred to and from a Web Worker without copying. Classification data has
+ * class labels in `y`; regression data has one number to fit per sample in `targets`
+ * (see isRegression), with `classes` 0 and every `y` 0, so splits and batches need no second path.
  */
 export interface Dataset {
   name: string;
   /** Values per sample (columns of `x`). */
   features: number;
-  /** Number of classes; every label is in [0, classes). A class may have no samples. */
+  /** Number of classes; every label is in [0, classes). A class may have no samples. 0 for regression data. */
   classes: number;
   /** N × features, row-major: sample i's feature j is `x[i * features + j]`. */
   x: Float32Array;
@@ -15,7 +17,14 @@ export interface Dataset {
   featureNames: string[];
   /** Names of the classes when the data gave names (CSV string labels); index = class. */
   classNames?: string[];
+  /** Regression data: sample i's target value (the model fits one output to it). */
+  targets?: Float32Array;
+  /** What the target is called (a CSV column's header, or y). */
+  targetName?: string;
 }
+
+/** What a loss compares the model's outputs with: class labels, or one target value per sample. */
+export type Targets = Int32Array | Float32Array;
 
 /**
  * A train/test split. `train` and `test` are contiguous copies (a training loop gathers

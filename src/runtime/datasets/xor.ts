@@ -1,4 +1,4 @@
-import { createRng } from '../../engine/rng';
+import { createRng } from '../../engine';
 import { allocateDataset, checkGeneratorArgs, classCounts, type GeneratorOptions } from './dataset';
 import type { Dataset } from './types';
 

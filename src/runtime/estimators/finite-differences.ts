@@ -1,5 +1,4 @@
-import { checkNumber } from '../../engine/checks';
-import type { Layer, Tensor } from '../../engine';
+import { checkNumber, type Layer, type Tensor } from '../../engine';
 import { DropoutReplay } from './dropout-replay';
 import { lossOf, measured } from './run';
 import { defaultStep } from './step-size';

@@ -1,5 +1,4 @@
-import { checkNumber } from '../../engine/checks';
-import { Tensor, createRng, type Layer, type Rng } from '../../engine';
+import { checkNumber, Tensor, createRng, type Layer, type Rng } from '../../engine';
 import { lossOf, measured, writeGrads, zerosLike } from './run';
 import type { Estimate, GradientEstimator } from './types';
 

@@ -3,45 +3,16 @@
  * mode, the forward gradient, central finite differences and SPSA, each writing its
  * estimate into the parameters' gradients and counting what it cost.
  */
-import { Backprop } from './backprop';
-import { FiniteDifferences, type FiniteDifferencesOptions } from './finite-differences';
-import { ForwardGradient, type ForwardGradientOptions } from './forward-gradient';
-import { ForwardMode } from './forward-mode';
-import { Spsa, type SpsaOptions } from './spsa';
-import type { EstimatorKind, GradientEstimator } from './types';
-
-export { Backprop, FiniteDifferences, ForwardGradient, ForwardMode, Spsa };
-export type { FiniteDifferencesOptions, ForwardGradientOptions, SpsaOptions };
+export { Backprop } from './backprop';
+export { FiniteDifferences, type FiniteDifferencesOptions } from './finite-differences';
+export { ForwardGradient, type ForwardGradientOptions } from './forward-gradient';
+export { ForwardMode } from './forward-mode';
+export { Spsa, type SpsaOptions } from './spsa';
 export type { Estimate, EstimateCost, EstimatorKind, GradientEstimator } from './types';
 export { COST_WEIGHTS, CostMeter, type PassCounts } from './cost-meter';
 export { DropoutReplay } from './dropout-replay';
 export { defaultStep } from './step-size';
 export { cosineSimilarity, gradientsOf, relativeError } from './similarity';
 export { estimatorName } from './run';
-
-export type EstimatorSpec =
-  | { kind: 'backprop' }
-  | { kind: 'forward-mode' }
-  | ({ kind: 'forward-gradient' } & ForwardGradientOptions)
-  | ({ kind: 'finite-differences' } & FiniteDifferencesOptions)
-  | ({ kind: 'spsa' } & SpsaOptions);
-
-export const ESTIMATOR_KINDS: readonly EstimatorKind[] = ['backprop', 'forward-mode', 'forward-gradient', 'finite-differences', 'spsa'];
-
-/** An estimator from a plain description (what a document or a message carries). */
-export function createEstimator(spec: EstimatorSpec): GradientEstimator {
-  switch (spec.kind) {
-    case 'backprop':
-      return new Backprop();
-    case 'forward-mode':
-      return new ForwardMode();
-    case 'forward-gradient':
-      return new ForwardGradient(spec);
-    case 'finite-differences':
-      return new FiniteDifferences(spec);
-    case 'spsa':
-      return new Spsa(spec);
-    default:
-      throw new RangeError(`createEstimator: expected kind to be one of ${ESTIMATOR_KINDS.join(', ')}, got ${JSON.stringify((spec as { kind: unknown }).kind)}`);
-  }
-}
+export { createEstimator, ESTIMATOR_KINDS, type EstimatorSpec } from './create';
+export { estimatorSpecOf, trainingEstimator } from './from-settings';

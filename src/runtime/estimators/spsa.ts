@@ -1,5 +1,4 @@
-import { checkNumber } from '../../engine/checks';
-import { createRng, type Layer, type Rng, type Tensor } from '../../engine';
+import { checkNumber, createRng, type Layer, type Rng, type Tensor } from '../../engine';
 import { DropoutReplay } from './dropout-replay';
 import { lossOf, measured, writeGrads, zerosLike } from './run';
 import { defaultStep } from './step-size';

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3';
 import { memo, useEffect, useId, useMemo, useRef } from 'react';
-import type { DatasetPoints, DecisionBoundary } from '../../runtime/protocol';
+import type { DatasetPoints, DecisionBoundary } from '../../runtime';
 import { classColors, classRgb } from '../color/categorical';
 import { formatCount, formatPercent, formatTick, formatValue } from '../format';
 import { context2d, drawPixels, pixelRatio } from '../ui/canvas';

@@ -1,4 +1,4 @@
-import type { DecisionBoundary, DatasetPoints } from '../../runtime/protocol';
+import type { DecisionBoundary, DatasetPoints } from '../../runtime';
 import type { Rgb } from '../color/scales';
 
 /** Opacity of the boundary's cells: from a coin toss between the classes to certainty. */

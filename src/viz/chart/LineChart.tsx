@@ -26,6 +26,8 @@ export interface LineChartProps {
   showScaleSwitch?: boolean;
   /** A fixed y-domain (e.g. [0, 1] for accuracy); otherwise fitted to the data. */
   yDomain?: readonly [number, number];
+  /** Values the fitted (linear) y-domain always spans, e.g. [0]. */
+  yInclude?: readonly number[];
   xLabel?: string;
   formatY?: (v: number) => string;
   /** Colours for series without their own; default Tableau 10. */
@@ -56,12 +58,12 @@ const SCALES = [
 
 function sameSeries(a: LineChartProps, b: LineChartProps): boolean {
   for (const k of Object.keys(a) as (keyof LineChartProps)[]) {
-    if (k === 'series' || k === 'yDomain' || k === 'colors') continue;
+    if (k === 'series' || k === 'yDomain' || k === 'colors' || k === 'yInclude') continue;
     if (a[k] !== b[k]) return false;
   }
   for (const k of Object.keys(b) as (keyof LineChartProps)[]) if (!(k in a)) return false;
   const same = <T,>(x?: readonly T[], y?: readonly T[]) => x === y || (!!x && !!y && x.length === y.length && x.every((v, i) => v === y[i]));
-  return same(a.series, b.series) && same(a.yDomain, b.yDomain) && same(a.colors, b.colors);
+  return same(a.series, b.series) && same(a.yDomain, b.yDomain) && same(a.colors, b.colors) && same(a.yInclude, b.yInclude);
 }
 
 /**
@@ -83,7 +85,8 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
   }, [props.yScale]);
   const colors = series.map((s, i) => s.options.color ?? (props.colors ?? schemeTableau10)[i % (props.colors ?? schemeTableau10).length]);
 
-  const [view, setView] = useState<ChartView>(() => chartView(series, yType, yDomain));
+  const includeKey = (props.yInclude ?? []).join(',');
+  const [view, setView] = useState<ChartView>(() => chartView(series, yType, yDomain, props.yInclude));
   const viewRef = useRef<ChartView | null>(view);
   const pathRefs = useRef<(SVGPathElement | null)[]>([]);
   const lastRefs = useRef<(HTMLElement | null)[]>([]);
@@ -98,12 +101,13 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
 
   useEffect(() => {
     const domain = y0 !== undefined && y1 !== undefined ? ([y0, y1] as const) : undefined;
+    const include = includeKey ? includeKey.split(',').map(Number) : [];
     const builders = series.map(() => ({ path: new DecimatedPath(), key: '', rev: -1 }));
     let raf = 0;
     const draw = () => {
       raf = 0;
       const t0 = performance.now();
-      const v = chartView(series, yType, domain);
+      const v = chartView(series, yType, domain, include);
       if (!sameView(viewRef.current, v)) {
         viewRef.current = v;
         setView(v);
@@ -143,7 +147,7 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
       unsubscribe.forEach((u) => u());
       if (raf) cancelFrame(raf);
     };
-  }, [series, yType, y0, y1, iw, ih]);
+  }, [series, yType, y0, y1, includeKey, iw, ih]);
 
   const clipId = useId();
   const names = series.map((s) => s.label).join(', ');
@@ -158,7 +162,7 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
       <div className="bpv-toolbar" style={{ marginBottom: 2 }}>
         {title && <div className="bpv-title" style={{ margin: 0 }}>{title}</div>}
         <div className="bpv-keys" style={{ marginRight: 'auto', marginLeft: title ? 6 : 0 }}>
-          {series.map((s, i) => (
+          {series.map((s, i) => s.options.faint ? null : (
             <span key={s.id} className="bpv-key">
               <span className="bpv-key-line" style={{ background: colors[i], opacity: s.options.dash ? 0.75 : 1 }} />
               {s.label}
@@ -179,7 +183,7 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
             <Axes view={view} width={iw} height={ih} xLabel={xLabel} formatY={formatY} />
             <g clipPath={`url(#${clipId})`}>
               {series.map((s, i) => (
-                <path key={s.id} ref={(el) => void (pathRefs.current[i] = el)} className="bpv-chart-line" stroke={colors[i]} strokeDasharray={s.options.dash} />
+                <path key={s.id} ref={(el) => void (pathRefs.current[i] = el)} className={s.options.faint ? 'bpv-chart-faint' : 'bpv-chart-line'} stroke={colors[i]} strokeDasharray={s.options.dash} />
               ))}
             </g>
             <text ref={emptyRef} x={iw / 2} y={ih / 2} textAnchor="middle" fill="var(--bpv-muted)" fontSize={11} style={{ display: view.empty ? undefined : 'none' }}>

@@ -1,5 +1,5 @@
 import { interpolateHcl } from 'd3';
-import type { GradNormPoint } from '../../runtime/protocol';
+import type { GradNormPoint } from '../../runtime';
 import { SeriesBuffer } from './series';
 
 // Blue to orange through violet and pink at even, medium lightness: every layer's line reads on

@@ -135,6 +135,12 @@ describe('chart domains', () => {
     expect(v.y0).toBeLessThanOrEqual(0.31);
     expect(v.y1).toBeGreaterThanOrEqual(2.3);
     expect(chartView([s], 'linear', [0, 1])).toMatchObject({ y0: 0, y1: 1 });
+    // A fitted domain spans the values asked for (0 here), and only a fitted one.
+    const pos = new SeriesBuffer('p', 'p');
+    pos.pushMany([{ step: 1, value: 0.5 }, { step: 2, value: 0.9 }]);
+    expect(chartView([pos], 'linear', undefined, [0])).toMatchObject({ y0: 0, y1: 1 });
+    expect(chartView([pos], 'linear').y0).toBeGreaterThan(0);
+    expect(chartView([pos], 'linear', [-1, 1], [5])).toMatchObject({ y0: -1, y1: 1 });
     expect(chartView([], 'linear').empty).toBe(true);
   });
 });

@@ -5,6 +5,11 @@ export interface SeriesOptions {
   dash?: string;
   /** Initial capacity in points (grows by doubling). */
   capacity?: number;
+  /**
+   * Drawn thin and translucent behind the others and left out of the legend: the raw values
+   * beside a smoothed series of them, so a noisy series reads as a band around its mean.
+   */
+  faint?: boolean;
 }
 
 /**

@@ -15,7 +15,8 @@ export interface ChartView {
 }
 
 /** Domains covering every series: x niced over the steps; y niced (linear) or whole decades (log). */
-export function chartView(series: readonly SeriesBuffer[], yType: YScaleType, yDomain?: readonly [number, number]): ChartView {
+/** `yInclude`: values a fitted linear y-domain always spans (0 for a quantity whose sign matters). */
+export function chartView(series: readonly SeriesBuffer[], yType: YScaleType, yDomain?: readonly [number, number], yInclude: readonly number[] = []): ChartView {
   let xa = Infinity, xb = -Infinity, ya = Infinity, yb = -Infinity;
   for (const s of series) {
     if (!s.length) continue;
@@ -38,6 +39,7 @@ export function chartView(series: readonly SeriesBuffer[], yType: YScaleType, yD
   } else {
     let lo = empty ? 0 : ya;
     let hi = empty ? 1 : yb;
+    if (!empty) for (const v of yInclude) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
     if (hi === lo) {
       const pad = Math.abs(lo) * 0.1 || 1;
       lo -= pad;

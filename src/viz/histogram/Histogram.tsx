@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3';
 import { memo, useId, useMemo, useState, type PointerEvent } from 'react';
-import type { TensorSummary } from '../../runtime/summary';
+import type { TensorSummary } from '../../runtime';
 import type { ColorScale } from '../color/scales';
 import { formatCount, formatPercent, formatTick, formatValue } from '../format';
 import { Tooltip } from '../ui/Tooltip';

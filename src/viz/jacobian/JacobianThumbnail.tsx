@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
-import type { JacobianStructure } from '../../runtime/jacobian/types';
+import type { JacobianStructure } from '../../runtime';
 import { drawPixels, pixelRatio } from '../ui/canvas';
 import { jacobianFacts } from './describe';
 import { jacobianTilePixels, type JacobianMetric } from './pixels';

@@ -1,5 +1,5 @@
 import { memo, useMemo, useState, type ReactNode } from 'react';
-import type { JacobianStructure, JacobianWrt } from '../../runtime/jacobian/types';
+import type { JacobianStructure, JacobianWrt } from '../../runtime';
 import { ColorLegend } from '../color/ColorLegend';
 import { formatCount } from '../format';
 import { Heatmap } from '../heatmap/Heatmap';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { JacobianStructure } from '../../runtime/jacobian/types';
+import type { JacobianStructure } from '../../runtime';
 import { formatCount, formatPercent, formatValue } from '../format';
 import type { HeatmapCell } from '../heatmap/Heatmap';
 import { indexRangeText, unravel } from './axes';

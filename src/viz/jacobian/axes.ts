@@ -1,4 +1,4 @@
-import type { JacobianTiles } from '../../runtime/jacobian/types';
+import type { JacobianTiles } from '../../runtime';
 import { product } from './describe';
 
 type Edges = JacobianTiles['rowEdges'];

@@ -1,4 +1,4 @@
-import type { JacobianStructure } from '../../runtime/jacobian/types';
+import type { JacobianStructure } from '../../runtime';
 import { formatBytes, formatCount, formatShapeTuple, nonZeroText } from '../format';
 
 /** The output dimensions and the differentiated tensor's dimensions of J's shape. */

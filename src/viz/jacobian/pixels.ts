@@ -1,4 +1,4 @@
-import type { JacobianTiles } from '../../runtime/jacobian/types';
+import type { JacobianTiles } from '../../runtime';
 import { sequentialScale, type ColorScale } from '../color/scales';
 import { heatmapPixels, poolMaxAbs, type Matrix } from '../heatmap/pixels';
 

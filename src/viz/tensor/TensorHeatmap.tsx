@@ -1,6 +1,5 @@
 import { memo, useMemo, type ReactNode } from 'react';
-import type { TensorView } from '../../runtime/protocol';
-import type { TensorSummary } from '../../runtime/summary';
+import type { TensorView, TensorSummary } from '../../runtime';
 import { divergingScale, jointMaxAbs, type ColorScale } from '../color/scales';
 import { formatCount, formatPercent, formatShape, formatValue } from '../format';
 import { Heatmap, type HeatmapCell } from '../heatmap/Heatmap';

@@ -1,5 +1,4 @@
-import type { TensorView } from '../../runtime/protocol';
-import type { TensorSummary } from '../../runtime/summary';
+import type { TensorView, TensorSummary } from '../../runtime';
 
 /** A tensor laid out for a heatmap: first dimension down, the rest across. */
 export interface TensorMatrix {

@@ -1,6 +1,5 @@
 import { memo, useMemo, type ReactNode } from 'react';
-import type { NodeBackward, ParamReport } from '../../runtime/protocol';
-import type { JacobianStructure } from '../../runtime/jacobian/types';
+import type { NodeBackward, ParamReport, JacobianStructure } from '../../runtime';
 import { ColorLegend } from '../color/ColorLegend';
 import { sharedDivergingScale, type ColorScale } from '../color/scales';
 import { formatShape, formatValue } from '../format';
@@ -107,10 +106,11 @@ export const VjpPanel = memo(function VjpPanel({ backward: b, jacobian: j, metri
           =
         </span>
         <TensorHeatmap tensor={b.dIn} scale={shared} title={<MathText>gᵀJ = ∂L/∂{inp} {formatShape(inShape)}</MathText>} name={`gᵀJ = dL/d(${inp}) ${formatShape(inShape)}`} maxWidth={maxSide} maxHeight={maxSide} />
-      </div>
-      <div className="bpv-vjp-row" style={{ gap: 24 }}>
-        <ColorLegend scale={shared} title="∂L/∂· shared by g, gᵀJ and the parameter gradients (√ scale)" width={240} showNonFinite={hasNonFinite(b)} />
-        {jScale && <ColorLegend scale={jScale} title={metric === 'fraction' ? 'J: non-zero share of a tile' : 'J: largest |entry| of a tile'} width={180} />}
+        {/* Beside the product, not under it: in view at the output panel's default height (they wrap under it only when the panel is narrow). */}
+        <div className="bpv-vjp-legends">
+          <ColorLegend scale={shared} title="∂L/∂· shared by g, gᵀJ and the parameter gradients (√ scale)" width={220} showNonFinite={hasNonFinite(b)} />
+          {jScale && <ColorLegend scale={jScale} title={metric === 'fraction' ? 'J: non-zero share of a tile' : 'J: largest |entry| of a tile'} width={180} />}
+        </div>
       </div>
       {b.params.length > 0 && (
         <div className="bpv-vjp-row">

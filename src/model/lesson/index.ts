@@ -1,0 +1,2 @@
+export * from './lesson-schema';
+export { parseLessonMarkdown, parseInline, isAllowedHref, disallowedLinks, type Block, type Inline } from './markdown';
