@@ -16,6 +16,8 @@ test('a dead-ReLU breakpoint set from the node’s menu pauses the deep ReLU net
   await openTraining(page);
   // SGD at 3 (the example trains at 0.1) kills most of relu2's units within a few steps.
   await setSetting(page, 'Learning rate', '3');
+  // Enough epochs that the run is still going when Stop is clicked at the end, however fast the machine.
+  await setSetting(page, 'Epochs', '100000');
 
   await node(page, 'relu2').click({ button: 'right' });
   const menu = page.getByRole('menu', { name: 'Layer relu2' });

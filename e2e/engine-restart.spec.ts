@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { edges, expect, node, nodes, test, waitForApp } from './fixtures';
+import { openTraining, setSetting } from './training-helpers';
 
 /**
  * The engine worker dies (as it does when it runs out of memory): the page says so in a
@@ -51,6 +52,10 @@ test('a crashed engine is restarted with the model: a toast says so, the graph i
   await expect(node(page, 'fc1')).toContainText('Linear 2 → 32');
   const before = await graphOf(page);
   expect(await engineCount(page)).toBe(1);
+
+  // Enough epochs that each run below is still going when the test acts on it, however fast the machine.
+  await openTraining(page);
+  await setSetting(page, 'Epochs', '100000');
 
   // Mid-run: training is under way when the worker dies.
   await toolbarButton(page, 'Train').click();

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, node, test } from './fixtures';
+import { openTraining, setSetting } from './training-helpers';
 
 /** Watching backprop on the default example (the spiral: Input → fc1 → relu1 → fc2 → relu2 → fc3 → loss; edges e1 … e6). */
 
@@ -181,6 +182,9 @@ test('the inspector shows the selected Linear’s weights, activations and gradi
 
 test('the gradient-norm chart follows training and starts again for another example', async ({ app: page }, info) => {
   await openExample(page, 'Deep sigmoid network (vanishing gradients)');
+  // Enough epochs that the run is still going when Pause is clicked, however fast the machine.
+  await openTraining(page);
+  await setSetting(page, 'Epochs', '100000');
   await page.getByRole('tab', { name: 'Gradient norms' }).click();
   const tab = page.getByTestId('gradnorm-tab');
   await expect(tab).toHaveAttribute('data-points', '0');
