@@ -47,3 +47,28 @@ test('the Examples menu lists the examples and opens one as an undoable step', a
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.locator('.bp-doc-title')).toContainText('Spiral classifier');
 });
+
+test('when the examples cannot be loaded the menu says why, and opening it again tries again', async ({ page, consoleProblems }) => {
+  let failing = true;
+  await page.route('**/examples/index.json', (route) => (failing ? route.fulfill({ status: 503, body: 'down' }) : route.fallback()));
+  await page.goto('/');
+  await waitForApp(page);
+  const button = page.getByRole('button', { name: 'Examples' });
+  const menu = page.getByRole('menu', { name: 'Examples' });
+  await button.click();
+  await expect(menu).toContainText(/Examples could not be loaded: .*examples\/index\.json: 503.*Open the menu again to retry\./);
+  await expect(menu.getByRole('menuitem')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('examples-failed.png') });
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+
+  failing = false;
+  await button.click();
+  await expect(menu.getByRole('menuitem')).toHaveCount(11);
+  await menu.getByRole('menuitem', { name: /^Question 1's Linear layer/ }).click();
+  await expect(page.locator('.bp-doc-title')).toContainText("Question 1's Linear layer");
+  // The refused requests are the only console problems.
+  const refused = consoleProblems.filter((p) => /503/.test(p));
+  expect(refused.length).toBeGreaterThan(0);
+  for (const p of refused) consoleProblems.splice(consoleProblems.indexOf(p), 1);
+});

@@ -19,10 +19,12 @@ export interface MenuButtonProps {
   emptyText?: string;
   align?: 'start' | 'end';
   disabled?: boolean;
+  /** Called each time the menu opens (e.g. to try again what failed to load). */
+  onOpen?: () => void;
 }
 
 /** A toolbar button that opens a menu (WAI-ARIA menu button: arrows, Home/End, Escape, Tab). */
-export function MenuButton({ label, icon, title, items, emptyText, align = 'start', disabled = false }: MenuButtonProps) {
+export function MenuButton({ label, icon, title, items, emptyText, align = 'start', disabled = false, onOpen }: MenuButtonProps) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -34,9 +36,13 @@ export function MenuButton({ label, icon, title, items, emptyText, align = 'star
     if (refocus) button.current?.focus();
   };
 
+  const onOpenRef = useRef(onOpen);
+  onOpenRef.current = onOpen;
   useEffect(() => {
     if (!open) return;
-    itemEls()[0]?.focus();
+    onOpenRef.current?.();
+    // A menu with no items yet (loading, or failed) takes the focus itself, so Escape still closes it.
+    (itemEls()[0] ?? menu.current)?.focus();
     const onDown = (e: PointerEvent) => {
       const t = e.target as Node;
       if (!menu.current?.contains(t) && !button.current?.contains(t)) setOpen(false);
@@ -91,7 +97,7 @@ export function MenuButton({ label, icon, title, items, emptyText, align = 'star
         </svg>
       </button>
       {open && (
-        <div ref={menu} id={`${id}-menu`} role="menu" aria-label={label} className={`bp-menu__popup bp-menu__popup--${align}`} onKeyDown={onMenuKey}>
+        <div ref={menu} id={`${id}-menu`} role="menu" aria-label={label} tabIndex={-1} className={`bp-menu__popup bp-menu__popup--${align}`} onKeyDown={onMenuKey}>
           {items.length === 0 && <div className="bp-menu__empty">{emptyText ?? 'Nothing here'}</div>}
           {items.map((item, i) => (
             <Fragment key={item.key}>

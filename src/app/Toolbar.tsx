@@ -37,7 +37,7 @@ export function Toolbar({ theme, setTheme, run }: ToolbarProps) {
   const canUndo = useEditor((s) => s.history.past.length > 0);
   const canRedo = useEditor((s) => s.history.future.length > 0);
   const fileInput = useRef<HTMLInputElement>(null);
-  const { examples, error: examplesError } = useExampleIndex();
+  const { examples, error: examplesError, retry: retryExamples } = useExampleIndex();
 
   const runStore = useOptionalRunStore();
   /** Opens an example; one that carries a lesson starts presenting it (Exit leaves it). */
@@ -114,7 +114,8 @@ export function Toolbar({ theme, setTheme, run }: ToolbarProps) {
           icon={icons.examples}
           disabled={file === 'lock'}
           title="Open a ready-made network"
-          emptyText={examplesError ? `Examples could not be loaded: ${examplesError}` : 'Loading…'}
+          emptyText={examplesError ? `Examples could not be loaded: ${examplesError}. Open the menu again to retry.` : 'Loading…'}
+          onOpen={retryExamples}
           items={[...(examples ?? []).filter((ex) => !ex.lesson), ...(examples ?? []).filter((ex) => ex.lesson)].map((ex) => ({
             key: ex.file,
             label: ex.name,

@@ -1,10 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { fetchExampleIndex, type ExampleEntry } from '../editor/io/examples';
 
-/** The built-in examples' index, fetched once per component: the list (null while loading) or why it could not be read. */
-export function useExampleIndex(): { examples: ExampleEntry[] | null; error: string | null } {
+/**
+ * The built-in examples' index: the list (null while loading) or why it could not be read,
+ * and `retry`, which fetches it again after a failure (the page keeps no failed index).
+ */
+export function useExampleIndex(): { examples: ExampleEntry[] | null; error: string | null; retry: () => void } {
   const [examples, setExamples] = useState<ExampleEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
     fetchExampleIndex().then(
@@ -14,6 +18,11 @@ export function useExampleIndex(): { examples: ExampleEntry[] | null; error: str
     return () => {
       live = false;
     };
-  }, []);
-  return { examples, error };
+  }, [attempt]);
+  const retry = useCallback(() => {
+    if (error === null) return;
+    setError(null);
+    setAttempt((n) => n + 1);
+  }, [error]);
+  return { examples, error, retry };
 }

@@ -41,8 +41,21 @@ async function fetchText(url: string): Promise<string> {
   return r.text();
 }
 
-export async function fetchExampleIndex(): Promise<ExampleIndex> {
-  return readExampleIndex(JSON.parse(await fetchText(examplesUrl('index.json'))));
+let index: Promise<ExampleIndex> | null = null;
+
+/**
+ * The examples' index, fetched once for the page: the toolbar, each lesson step's editor and
+ * each step that opens an example share it. A failure is not kept, so the next caller tries
+ * again (a dropped connection must not leave the menu empty until a reload).
+ */
+export function fetchExampleIndex(): Promise<ExampleIndex> {
+  index ??= fetchText(examplesUrl('index.json'))
+    .then((text) => readExampleIndex(JSON.parse(text)))
+    .catch((e: unknown) => {
+      index = null;
+      throw e;
+    });
+  return index;
 }
 
 export function fetchExampleText(file: string): Promise<string> {
