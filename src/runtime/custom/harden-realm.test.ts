@@ -82,7 +82,46 @@ const ESCAPES: Record<string, string> = {
   'the shared tensor class': "Object.getPrototypeOf(x).toEngine = () => fetch('/steal');",
 };
 
+/**
+ * Each changes a shared object so that the runtime's own later use of it would call into the
+ * code (Comlink calls `method.apply(…)` with the service, which holds the worker's fetch). The
+ * second string tells, in the realm, whether the change took.
+ */
+const POLLUTIONS: Record<string, [code: string, took: string]> = {
+  'Array.prototype.map': ["Array.prototype.map = function () { return 'POLLUTED'; };", "String(Array.prototype.map).includes('POLLUTED')"],
+  'Function.prototype.apply': ["Object.getPrototypeOf(() => {}).apply = function () { return 'POLLUTED'; };", "String(Function.prototype.apply).includes('POLLUTED')"],
+  'an Object.prototype getter': ["Object.defineProperty(Object.prototype, 'leak', { get() { return 'POLLUTED'; } });", "'leak' in Object.prototype"],
+  'Array.prototype[Symbol.iterator]': ["Array.prototype[Symbol.iterator] = function* () { yield 'POLLUTED'; };", "String(Array.prototype[Symbol.iterator]).includes('POLLUTED')"],
+  'JSON.stringify': ["JSON.stringify = () => 'POLLUTED';", "String(JSON.stringify).includes('POLLUTED')"],
+  'the prototype of Map.prototype': ["Object.setPrototypeOf(Map.prototype, { get: () => 'POLLUTED' });", 'Object.getPrototypeOf(Map.prototype) !== Object.prototype'],
+  'a typed array method': ["Float32Array.prototype.fill = () => 'POLLUTED';", "String(Float32Array.prototype.fill).includes('POLLUTED')"],
+};
+
 describe('the locked-down realm', () => {
+  for (const [name, [code, took]] of Object.entries(POLLUTIONS)) {
+    it(`keeps ${name} as it is, and says why the code failed`, () => {
+      const r = realm(true);
+      expect(build(r, inForward(code)), name).toMatch(/Cannot (assign|define|add|redefine)|not extensible|read[- ]only/i);
+      expect(r.run(took)).toBe(false);
+    });
+  }
+
+  it('without the lockdown, the same changes take (so these tests can fail)', () => {
+    for (const [name, [code, took]] of Object.entries(POLLUTIONS)) {
+      const r = realm(false);
+      // The change may already break the runtime's next step (the iterator's does): it took.
+      build(r, inForward(code));
+      expect(r.run(took), name).toBe(true);
+    }
+  });
+
+  it('leaves the typed arrays fast: their prototypes take no new property, only `constructor` stays writable', () => {
+    const r = realm(true);
+    expect(r.run('Object.isFrozen(Object.prototype) && Object.isFrozen(Array.prototype) && Object.isFrozen(Function.prototype)')).toBe(true);
+    expect(r.run("Object.isExtensible(Float32Array.prototype) || Object.getOwnPropertyDescriptor(Float32Array.prototype, 'BYTES_PER_ELEMENT').configurable")).toBe(false);
+    expect(r.run("Object.getOwnPropertyDescriptor(Float32Array.prototype, 'constructor').writable")).toBe(true);
+  });
+
   for (const [name, body] of Object.entries(ESCAPES)) {
     it(`contains ${name}, and reports it`, () => {
       const r = realm(true);

@@ -14,9 +14,9 @@
  * - every way to compile a string is closed: the four function constructors (reached through
  *   any function's `constructor`) and the global `Function` and `eval` throw, and timers accept
  *   only functions (compileCode keeps the one Function it needs, taken when it loaded);
- * - (not applied, see hardenRealm) the language's shared objects (every standard constructor, its prototype, the iterator
+ * - the language's shared objects (every standard constructor, its prototype, the iterator
  *   and generator prototypes, Math, JSON, Reflect…) are frozen, as SES's lockdown does, so
- *   code cannot plant anything in the runtime's way. A few inherited properties that ordinary
+ *   code cannot plant anything in the runtime's way (one exemption, see `exempt`). A few inherited properties that ordinary
  *   code assigns on its own objects (`err.name = …`, `obj.toString = …`) become accessors that
  *   define the property on the object assigned to, so freezing does not break that code (the
  *   "override mistake").
@@ -113,6 +113,37 @@ function enableOverrides(scope: Bag): void {
   overridable(Function.prototype, 'toString');
 }
 
+const TYPED_ARRAY = Object.getPrototypeOf(Uint8Array) as unknown;
+
+/**
+ * The properties that stay writable: `constructor` of the typed-array prototypes. V8 keeps a
+ * fast path for typed arrays (allocation, `subarray`, `slice`) only while these properties are
+ * untouched; redefining them, even to the same value, made every tensor allocation 3× slower
+ * and training 2× slower. What code gains by replacing one is a say in the typed arrays that
+ * `subarray`, `slice` and `map` return, whose constructor receives an ArrayBuffer and numbers:
+ * data, never an object of the runtime's.
+ */
+function exempt(o: object, key: PropertyKey): boolean {
+  if (key !== 'constructor') return false;
+  const ctor = (o as { constructor?: unknown }).constructor;
+  return typeof ctor === 'function' && ctor.prototype === o && (ctor === TYPED_ARRAY || Object.getPrototypeOf(ctor) === TYPED_ARRAY);
+}
+
+/**
+ * `Object.freeze`, property by property, then no new properties. V8 takes
+ * `Object.freeze(Object.prototype)` as a change of the prototype's elements, which turns off
+ * the fast paths of every array operation (training ran 7× slower); defining each property
+ * and then preventing extensions gives the same object without that.
+ */
+function freeze(o: object): void {
+  for (const key of Reflect.ownKeys(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, key)!;
+    if (exempt(o, key) || (!d.configurable && (!('value' in d) || !d.writable))) continue;
+    Object.defineProperty(o, key, 'value' in d ? { writable: false, configurable: false } : { configurable: false });
+  }
+  Object.preventExtensions(o);
+}
+
 /** Freezes everything reachable from the roots through properties, accessors and prototypes. */
 export function harden(roots: readonly unknown[]): void {
   const seen = new Set<unknown>();
@@ -121,7 +152,7 @@ export function harden(roots: readonly unknown[]): void {
     const o = todo.pop();
     if (o === null || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o)) continue;
     seen.add(o);
-    Object.freeze(o);
+    freeze(o);
     todo.push(Object.getPrototypeOf(o));
     for (const key of Reflect.ownKeys(o)) {
       const d = Object.getOwnPropertyDescriptor(o, key)!;
@@ -139,13 +170,11 @@ export function hardenRealm(scope: object): boolean {
   if (s.Function !== Function || s.Object !== Object) return false;
   closeStringCompilation(s);
   functionOnlyTimers(s);
-  // Freezing the intrinsics (below, `freezeIntrinsics`) made training 5–10× slower in V8 (frozen
-  // Object.prototype and typed-array prototypes leave its fast paths), so it is not applied:
-  // prototype pollution remains a way for code to intercept the runtime's objects.
+  freezeIntrinsics(s);
   return true;
 }
 
-/** Freezes the realm's shared intrinsics (not applied: see hardenRealm). */
+/** Freezes the realm's shared intrinsics, so that no code can plant anything in the runtime's way. */
 export function freezeIntrinsics(scope: object): void {
   const s = scope as Bag;
   enableOverrides(s);
