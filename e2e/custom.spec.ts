@@ -206,7 +206,7 @@ test.describe('hostile share links: custom code is held until Run code, and then
     await expect(page.getByText(/would hold 1\.00e\+10 numbers; a custom layer's tensors hold at most 8,000,000/).first()).toBeVisible({ timeout: 20_000 });
   });
 
-  test('each way out of the tensor API (prototypes, string compilers, import(), shared objects) is contained and reported on the node; the app keeps working', async ({ page }) => {
+  test('each way out of the tensor API (prototypes, string compilers, import(), shared objects, built-ins changed under the runtime) is contained and reported on the node; the app keeps working', async ({ page }) => {
     test.setTimeout(300_000);
     // Each body calls fetch('/steal') if it gets that far; the node must show the containment instead.
     const escapes: [string, string, RegExp][] = [
@@ -219,6 +219,9 @@ test.describe('hostile share links: custom code is held until Run code, and then
       ['indirect eval', "(0, eval)('this').fetch('/steal');", /EvalError: compiling code from a string/],
       ['setTimeout with a string', "setTimeout('fetch(\"/steal\")', 0);", /TypeError: setTimeout is not a function/],
       ['import()', "import('/steal.js');", /line 3, column 5: A custom layer cannot import/],
+      // Changing a built-in the runtime uses later (Comlink calls `apply` with the service, which holds fetch).
+      ['Function.prototype.apply', "Object.getPrototypeOf(() => {}).apply = function () { this.fetch('/steal'); };", /TypeError: Cannot assign to read only property 'apply'/],
+      ['Array.prototype.map', "Array.prototype.map = function () { fetch('/steal'); return []; };", /TypeError: Cannot assign to read only property 'map'/],
     ];
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
