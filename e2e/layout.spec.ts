@@ -67,3 +67,30 @@ test('four exports in a row: their messages stack compactly in the canvas’s co
   expect(bottom - top).toBeLessThan(canvas.height / 3);
   for (let i = 1; i < boxes.length; i++) expect(boxes[i].y).toBeGreaterThanOrEqual(boxes[i - 1].y + boxes[i - 1].height - 0.5);
 });
+
+test('a long model name ends in an ellipsis clear of the step bar, however wide the bar grows while stepping', async ({ app: page }, info) => {
+  const name = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Name');
+  await name.fill('A rather long model name that would run under the step bar');
+  await name.press('Enter');
+  const title = page.locator('.bp-doc-title__name');
+  await expect(title).toHaveText('A rather long model name that would run under the step bar');
+  const stepBar = page.getByLabel('Step through a pass');
+  const clear = async () => {
+    const [t, s] = [await box(title), await box(stepBar)];
+    return s.x - (t.x + t.width);
+  };
+  await expect.poll(clear).toBeGreaterThanOrEqual(8);
+  expect(await title.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  // Stepping puts a long label in the bar, which widens it; the title gives way.
+  const before = (await box(stepBar)).width;
+  const step = page.getByRole('group', { name: 'Run' }).getByRole('button', { name: 'Step', exact: true });
+  for (let i = 0; i < 6; i++) await step.click();
+  await expect.poll(async () => (await box(stepBar)).width).toBeGreaterThan(before + 40);
+  await expect.poll(clear).toBeGreaterThanOrEqual(8);
+  // And the bar stops short of the switches on the right, its label ending in an ellipsis.
+  const switches = await box(page.locator('.bp-canvas-overlay__switches'));
+  const bar = await box(stepBar);
+  expect(switches.x - (bar.x + bar.width)).toBeGreaterThanOrEqual(4);
+  expect(await stepBar.locator('.bp-stepbar__label').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await page.screenshot({ path: info.outputPath('title-and-step-bar.png') });
+});

@@ -49,11 +49,25 @@ export const StepBar = memo(function StepBar() {
     if (store.getState().playing) store.getState().play(interval);
   }, [interval, store]);
 
+  // The title over the canvas's left corner stops short of this bar, whose width follows its label.
+  const bar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = bar.current;
+    const canvas = el?.closest<HTMLElement>('.bp-canvas');
+    if (!el || !canvas || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => canvas.style.setProperty('--bp-stepbar-width', `${el.offsetWidth}px`));
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      canvas.style.removeProperty('--bp-stepbar-width');
+    };
+  }, []);
+
   const atEnd = st.taken > 0 && st.cursor === st.taken - 1 && st.taken === st.total;
   const position = st.cursor + 1;
   const text = st.label ?? (st.ready ? 'Step through a pass' : st.training ? 'Training: pause it to step' : (st.blocker ?? 'Step through a pass'));
   return (
-    <Panel position="top-center" className="bp-stepbar" aria-label="Step through a pass">
+    <Panel ref={bar} position="top-center" className="bp-stepbar" aria-label="Step through a pass">
       <div className="bp-stepbar__buttons" role="group" aria-label="Stepping">
         <button type="button" className="bp-stepbar__btn" title="Reset: start the pass again" aria-label="Reset the stepped pass" disabled={!st.ready || !!st.busy || st.taken === 0} onClick={() => void store.getState().stepReset()}>
           <svg {...ICON}>
@@ -112,7 +126,7 @@ export const StepBar = memo(function StepBar() {
             {position}/{st.total}
           </span>
         )}
-        <span aria-live="polite" aria-atomic="true" data-testid="step-status" className="bp-stepbar__label">
+        <span aria-live="polite" aria-atomic="true" data-testid="step-status" className="bp-stepbar__label" title={text}>
           {text}
         </span>
         {atEnd && <span className="bp-stepbar__done">done</span>}
