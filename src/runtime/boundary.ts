@@ -12,14 +12,9 @@ export interface DecisionBoundary {
   confidence: Float32Array;
 }
 
-/**
- * Predicted class over a grid of the 2-D input plane, in evaluation mode (dropout off),
- * through every layer but a final loss. Runs on a copy, so the model's layers keep the
- * state of the user's last pass (their Jacobians and gradients stay on that batch).
- */
-export function decisionBoundary(model: Sequential, hasLoss: boolean, bounds: Bounds, resolution: number, step: number): DecisionBoundary {
-  const n = resolution * resolution;
-  const x = new Float32Array(n * 2);
+/** Cell centres of the 2-D input plane, [resolution², 2], row by row from the top (max x2) down. */
+export function gridInputs(bounds: Bounds, resolution: number): Float32Array {
+  const x = new Float32Array(resolution * resolution * 2);
   const [x0, y0] = bounds.min;
   const [x1, y1] = bounds.max;
   for (let r = 0; r < resolution; r++) {
@@ -30,6 +25,17 @@ export function decisionBoundary(model: Sequential, hasLoss: boolean, bounds: Bo
       x[2 * i + 1] = py;
     }
   }
+  return x;
+}
+
+/**
+ * Predicted class over a grid of the 2-D input plane, in evaluation mode (dropout off),
+ * through every layer but a final loss. Runs on a copy, so the model's layers keep the
+ * state of the user's last pass (their Jacobians and gradients stay on that batch).
+ */
+export function decisionBoundary(model: Sequential, hasLoss: boolean, bounds: Bounds, resolution: number, step: number): DecisionBoundary {
+  const n = resolution * resolution;
+  const x = gridInputs(bounds, resolution);
   const layers = (hasLoss ? model.layers.slice(0, -1) : model.layers).map((l) => l.clone().eval());
   let out = new Tensor(x, [n, 2]);
   for (const l of layers) out = l.forward(out);

@@ -1,4 +1,5 @@
 import { Tensor, type Sequential } from '../engine';
+import { gridInputs } from './boundary';
 import type { Bounds } from './datasets';
 
 /**
@@ -39,22 +40,6 @@ function lineInputs(bounds: Bounds, resolution: number): Float32Array {
   const [lo] = bounds.min;
   const [hi] = bounds.max;
   return Float32Array.from({ length: resolution }, (_, i) => lo + (resolution > 1 ? i / (resolution - 1) : 0.5) * (hi - lo));
-}
-
-/** Cell centres of the plane, row by row from the top (max x2) down, as the decision boundary samples them. */
-function gridInputs(bounds: Bounds, resolution: number): Float32Array {
-  const x = new Float32Array(resolution * resolution * 2);
-  const [x0, y0] = bounds.min;
-  const [x1, y1] = bounds.max;
-  for (let r = 0; r < resolution; r++) {
-    const py = y1 - ((r + 0.5) / resolution) * (y1 - y0);
-    for (let c = 0; c < resolution; c++) {
-      const i = r * resolution + c;
-      x[2 * i] = x0 + ((c + 0.5) / resolution) * (x1 - x0);
-      x[2 * i + 1] = py;
-    }
-  }
-  return x;
 }
 
 /** Line points for a curve, or grid side for a surface: enough for a smooth view. */
