@@ -2,8 +2,9 @@ import { scaleLinear } from 'd3';
 import { memo, useEffect, useId, useMemo, useRef } from 'react';
 import type { DatasetPoints, DecisionBoundary } from '../../runtime';
 import { classColors, classRgb } from '../color/categorical';
+import { Axes } from '../fit/Axes';
 import { formatCount, formatPercent, formatTick, formatValue } from '../format';
-import { context2d, drawPixels, pixelRatio } from '../ui/canvas';
+import { drawPixels, pixelRatio, plotContext } from '../ui/canvas';
 import { Tooltip } from '../ui/Tooltip';
 import { useGridCursor } from '../ui/useGridCursor';
 import { boundaryPixels, pointPositions } from './pixels';
@@ -58,12 +59,8 @@ export const DecisionBoundaryView = memo(function DecisionBoundaryView({ boundar
   useEffect(() => {
     const c = ptsRef.current;
     if (!c || !points || !pos) return;
-    c.width = Math.round(width * dpr);
-    c.height = Math.round(height * dpr);
-    const ctx = context2d(c);
+    const ctx = plotContext(c, width, height, dpr);
     if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
     const n = pos.px.length;
     const r = n > 1500 ? 2.2 : n > 600 ? 2.8 : 3.4;
     // Training points first, test rings on top so they stay visible.
@@ -127,8 +124,6 @@ export const DecisionBoundaryView = memo(function DecisionBoundaryView({ boundar
   const nTest = points ? points.isTest.reduce((a, b) => a + b, 0) : 0;
   const nTrain = points ? points.y.length - nTest : 0;
   const label = `Decision boundary${boundary ? ` at step ${formatCount(boundary.step)}` : ' (not computed yet)'} over ${featureNames[0]} from ${formatTick(x0)} to ${formatTick(x1)} and ${featureNames[1]} from ${formatTick(y0)} to ${formatTick(y1)}, ${k} classes${points ? `, with ${formatCount(nTrain)} training and ${formatCount(nTest)} test points` : ''}.`;
-  const xt = sx.ticks(Math.max(2, Math.floor(width / 70)));
-  const yt = sy.ticks(Math.max(2, Math.floor(height / 50)));
 
   return (
     <figure className="bpv bpv-boundary" style={{ margin: 0, display: 'inline-block' }}>
@@ -138,24 +133,7 @@ export const DecisionBoundaryView = memo(function DecisionBoundaryView({ boundar
           <canvas ref={ptsRef} className="bpv-canvas-smooth" style={{ width, height, position: 'absolute', inset: 0 }} aria-hidden="true" />
           {tip}
         </div>
-        <svg className="bpv-axis" width={width + M.left} height={height + M.top + M.bottom} style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none', overflow: 'visible' }} aria-hidden="true">
-          <g transform={`translate(${M.left},${M.top})`}>
-            {xt.map((v) => (
-              <g key={`x${v}`} transform={`translate(${sx(v)},${height})`}>
-                <line y1={1} y2={5} stroke="var(--bpv-muted)" />
-                <text y={16} textAnchor="middle">{formatTick(v)}</text>
-              </g>
-            ))}
-            {yt.map((v) => (
-              <g key={`y${v}`} transform={`translate(0,${sy(v)})`}>
-                <line x1={-5} x2={-1} stroke="var(--bpv-muted)" />
-                <text x={-7} dy="0.32em" textAnchor="end">{formatTick(v)}</text>
-              </g>
-            ))}
-            <text className="bpv-axis-label" x={width} y={height + 28} textAnchor="end">{featureNames[0]} →</text>
-            <text className="bpv-axis-label" transform={`translate(${-M.left + 9},0) rotate(-90)`} textAnchor="end">{featureNames[1]} →</text>
-          </g>
-        </svg>
+        <Axes sx={sx} sy={sy} width={width} height={height} xLabel={featureNames[0]} yLabel={featureNames[1]} margin={M} yTickPx={50} />
       </div>
       <figcaption className="bpv-keys" style={{ paddingLeft: M.left, maxWidth: width + M.left }}>
         {k <= MAX_KEYS ? (

@@ -4,11 +4,23 @@ import { formatTick } from '../format';
 /** Room around a fit plot for its ticks and axis labels, in CSS px. */
 export const FIT_MARGIN = { left: 40, bottom: 30, top: 6, right: 8 };
 
+interface AxesProps {
+  sx: ScaleLinear<number, number>;
+  sy: ScaleLinear<number, number>;
+  width: number;
+  height: number;
+  xLabel: string;
+  yLabel: string;
+  /** The plot's margins (the frame sits at their left and top). */
+  margin?: typeof FIT_MARGIN;
+  /** About one y tick per this many px of height. */
+  yTickPx?: number;
+}
+
 /** Ticks and labels of a plot's two axes, drawn over its frame (SVG, no pointer events). */
-export function Axes({ sx, sy, width, height, xLabel, yLabel }: { sx: ScaleLinear<number, number>; sy: ScaleLinear<number, number>; width: number; height: number; xLabel: string; yLabel: string }) {
-  const M = FIT_MARGIN;
+export function Axes({ sx, sy, width, height, xLabel, yLabel, margin: M = FIT_MARGIN, yTickPx = 45 }: AxesProps) {
   const xt = sx.ticks(Math.max(2, Math.floor(width / 70)));
-  const yt = sy.ticks(Math.max(2, Math.floor(height / 45)));
+  const yt = sy.ticks(Math.max(2, Math.floor(height / yTickPx)));
   return (
     <svg className="bpv-axis" width={width + M.left} height={height + M.top + M.bottom} style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none', overflow: 'visible' }} aria-hidden="true">
       <g transform={`translate(${M.left},${M.top})`}>

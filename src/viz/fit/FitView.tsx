@@ -4,7 +4,7 @@ import type { DatasetPoints, RegressionFit } from '../../runtime';
 import { ColorLegend } from '../color/ColorLegend';
 import { sequentialScale } from '../color/scales';
 import { formatCount, formatTick, formatValue } from '../format';
-import { context2d, drawPixels, pixelRatio } from '../ui/canvas';
+import { drawPixels, pixelRatio, plotContext } from '../ui/canvas';
 import { Tooltip } from '../ui/Tooltip';
 import { useGridCursor } from '../ui/useGridCursor';
 import { Axes, FIT_MARGIN as M } from './Axes';
@@ -47,12 +47,8 @@ function CurveFit({ fit, points, featureNames = ['x'], targetName = 'y', size = 
   useEffect(() => {
     const c = ref.current;
     if (!c) return;
-    c.width = Math.round(width * dpr);
-    c.height = Math.round(height * dpr);
-    const ctx = context2d(c);
+    const ctx = plotContext(c, width, height, dpr);
     if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
     if (points?.targets) {
       const n = points.targets.length;
       const r = n > 1500 ? 2 : n > 600 ? 2.6 : 3.2;
@@ -164,12 +160,8 @@ function SurfaceFit({ fit, points, featureNames = ['x₁', 'x₂'], targetName =
   useEffect(() => {
     const c = ptsRef.current;
     if (!c || !points?.targets) return;
-    c.width = Math.round(width * dpr);
-    c.height = Math.round(height * dpr);
-    const ctx = context2d(c);
+    const ctx = plotContext(c, width, height, dpr);
     if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
     const n = points.targets.length;
     const r = n > 1500 ? 2.2 : n > 600 ? 2.8 : 3.4;
     for (let i = 0; i < n; i++) {

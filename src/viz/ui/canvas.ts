@@ -25,3 +25,17 @@ export function context2d(canvas: HTMLCanvasElement): CanvasRenderingContext2D |
 export function pixelRatio(): number {
   return typeof window !== 'undefined' && window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
 }
+
+/**
+ * Sizes a canvas for a plot of `width` × `height` CSS px at the device's pixel ratio and returns
+ * its cleared context, drawing in CSS px; null where there is no 2-D context.
+ */
+export function plotContext(canvas: HTMLCanvasElement, width: number, height: number, dpr: number): CanvasRenderingContext2D | null {
+  canvas.width = Math.round(width * dpr);
+  canvas.height = Math.round(height * dpr);
+  const ctx = context2d(canvas);
+  if (!ctx) return null;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return ctx;
+}
