@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseModelDocument, type ModelDocument } from '../model';
+import { type ModelDocument } from '../model';
+import { exampleDocument } from '../model/testing/parse-helpers';
 import { DocumentCrashedError, EngineClient, WorkerCrashedError, crashReason } from './client';
 import { channelWorker } from './testing/channel-worker';
 
@@ -10,11 +10,7 @@ import { channelWorker } from './testing/channel-worker';
  * told which document and what happened.
  */
 
-function example(name = 'Spiral classifier'): ModelDocument {
-  const r = parseModelDocument(readFileSync(new URL('../../public/examples/spiral.json', import.meta.url), 'utf8'));
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return { ...r.doc, name };
-}
+const example = (name = 'Spiral classifier'): ModelDocument => ({ ...exampleDocument('spiral.json'), name });
 
 /** Workers as the factory made them; a load of a document named 'poison' kills the one it reaches, as an out-of-memory load does. */
 function factory() {

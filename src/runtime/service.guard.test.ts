@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseModelDocument, type ModelDocument } from '../model';
+import { type ModelDocument } from '../model';
+import { exampleDocument } from '../model/testing/parse-helpers';
 import { ArgumentError, MAX_BOUNDARY_RESOLUTION } from './arguments';
 import { EngineFailure } from './entry-guard';
 import type { TrainProgress } from './protocol';
@@ -13,13 +13,7 @@ import { TrainingRun } from './trainer';
  * usable, with no raw RangeError or TypeError text reaching the page.
  */
 
-function spiral(edit?: (d: ModelDocument) => void): ModelDocument {
-  const r = parseModelDocument(readFileSync(new URL('../../public/examples/spiral.json', import.meta.url), 'utf8'));
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  const d = structuredClone(r.doc);
-  edit?.(d);
-  return d;
-}
+const spiral = (edit?: (d: ModelDocument) => void): ModelDocument => exampleDocument('spiral.json', edit);
 
 const quiet = () => vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 afterEach(() => vi.restoreAllMocks());

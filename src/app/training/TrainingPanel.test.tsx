@@ -1,10 +1,9 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseModelDocument, type ModelDocument } from '../../model';
+import { type ModelDocument } from '../../model';
+import { exampleDocument } from '../../model/testing/parse-helpers';
 import { defaultTraining } from '../../model/schema';
 import type { RunStore } from '../../editor/run/run-data';
 import { connectedStores } from '../../editor/run/testing';
@@ -15,12 +14,7 @@ import { EditorProvider } from '../../editor/use-editor';
 import { quietCanvas } from '../../viz/test-utils';
 import { SidePanel } from '../SidePanel';
 
-function spiral(edit?: (d: ModelDocument) => void): ModelDocument {
-  const r = parseModelDocument(readFileSync(join(process.cwd(), 'public/examples/spiral.json'), 'utf8'));
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  edit?.(r.doc);
-  return r.doc;
-}
+const spiral = (edit?: (d: ModelDocument) => void): ModelDocument => exampleDocument('spiral.json', edit);
 
 const disposers: (() => void)[] = [];
 let restoreCanvas: () => void;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { encodeFloat32 } from '../base64';
 import { smallDocument } from '../document-arbitraries';
@@ -34,3 +36,12 @@ export function messageAt(errors: DocumentProblem[], path: string): string {
 }
 
 export const tensor = (shape: number[], values: number[]) => ({ shape, dtype: 'float32', data: encodeFloat32(Float32Array.from(values)) });
+
+/** A built-in example from public/examples, parsed (a fresh copy each call), with `edit` applied. */
+export function exampleDocument(file: string, edit?: (d: ModelDocument) => void): ModelDocument {
+  // From the project's root, where the tests run (under jsdom, import.meta.url is no file URL).
+  const r = parseModelDocument(readFileSync(join(process.cwd(), 'public/examples', file), 'utf8'));
+  if (!r.ok) throw new Error(`${file}: ${JSON.stringify(r.errors)}`);
+  edit?.(r.doc);
+  return r.doc;
+}
