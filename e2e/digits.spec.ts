@@ -25,8 +25,12 @@ test('the digits example loads its data on demand, trains past 95% on the test d
   await expect
     .poll(async () => Number((await section.getByTestId('digits-accuracy').textContent())?.match(/([\d.]+)% right/)?.[1] ?? 0), { timeout: 400_000, intervals: [1000] })
     .toBeGreaterThanOrEqual(95);
-  // The run may have ended on its own by now (its 15 epochs done): then there is nothing to stop.
-  await status(page).getByRole('button', { name: 'Stop' }).click({ timeout: 5_000 }).catch(() => undefined);
+  // Stop, unless the run has ended on its own by now (its 15 epochs done). A loaded page may take
+  // longer than one try to take the click, so it is tried again until the run is over.
+  await expect(async () => {
+    if ((await status(page).getAttribute('data-state')) === 'running') await status(page).getByRole('button', { name: 'Stop' }).click({ timeout: 15_000 });
+    await expect(status(page)).not.toHaveAttribute('data-state', 'running', { timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
   await expect(status(page)).not.toHaveAttribute('data-state', 'running', { timeout: 20_000 });
   await page.waitForTimeout(500);
   // The poll above is the 95% claim. Between it and the stop a few more steps run, and their
